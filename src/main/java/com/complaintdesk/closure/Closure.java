@@ -1,0 +1,51 @@
+package com.complaintdesk.closure;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.Outcome;
+import com.complaintdesk.complaint.RootCause;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Closes a complaint with its outcome and root cause; every path of the lifecycle ends here. */
+@Service
+public class Closure {
+
+    private static final Logger log = LoggerFactory.getLogger(Closure.class);
+
+    private final ComplaintRecords records;
+
+    Closure(ComplaintRecords records) {
+        this.records = records;
+    }
+
+    @Transactional
+    public Complaint close(String complaintNumber, Outcome outcome, RootCause rootCause, String summary, String duplicateOf) {
+        Complaint complaint = records.get(complaintNumber);
+        if (complaint.isClosed()) {
+            return complaint; // a retried step: closing is done once
+        }
+        if (outcome == null) {
+            throw InvalidInputException.of("outcome", "is required");
+        }
+        String text = summary;
+        if (outcome == Outcome.DUPLICATE) {
+            records.get(duplicateOf);
+            complaint.markDuplicateOf(duplicateOf);
+            text = "重复投诉，见 Duplicate of " + duplicateOf + (summary == null ? "" : ". " + summary);
+        } else if (outcome == Outcome.WITHDRAWN && text == null) {
+            text = "投诉人撤回或未提供证据 The complainant withdrew or gave up providing evidence";
+        }
+        if (text == null) {
+            throw InvalidInputException.of("closingSummary", "is required");
+        }
+        complaint.close(outcome, rootCause, text, records.now());
+        records.recordPublic(complaint, Milestone.CLOSED, "已结案 Closed: " + outcome + ". " + text);
+        log.info("Closed complaint {} as {}", complaintNumber, outcome);
+        return complaint;
+    }
+}

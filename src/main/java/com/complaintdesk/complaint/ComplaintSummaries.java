@@ -1,0 +1,93 @@
+package com.complaintdesk.complaint;
+
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_SUMMARY;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the complaint's key facts (complainant, category, description, transactions, evidence) on every task of
+ * the lifecycle as the task-local variable complaintSummary, which every task form shows at its top: the worker
+ * never needs another screen to know what the complaint is about.
+ */
+@Component
+class ComplaintSummaries {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final ComplaintRepository complaints;
+    private final EvidenceRepository evidence;
+
+    ComplaintSummaries(ComplaintRepository complaints, EvidenceRepository evidence) {
+        this.complaints = complaints;
+        this.evidence = evidence;
+    }
+
+    @EventListener(condition = "#task.eventName == 'create'")
+    public void onTaskCreated(DelegateTask task) {
+        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            return;
+        }
+        Object number = task.getVariable(COMPLAINT_NUMBER);
+        if (number == null) {
+            return;
+        }
+        complaints.findByComplaintNumber(number.toString())
+                .ifPresent(complaint -> task.setVariableLocal(COMPLAINT_SUMMARY, summarize(complaint)));
+    }
+
+    String summarize(Complaint c) {
+        StringBuilder s = new StringBuilder();
+        Complainant who = c.getComplainant();
+        s.append("- **投诉人 Complainant:** ").append(who.name()).append(", ").append(who.phone());
+        if (who.email() != null) {
+            s.append(", ").append(who.email());
+        }
+        s.append("\n- **商户号 Merchant:** ").append(who.merchantId());
+        if (c.getTerminalSerial() != null) {
+            s.append(" · **终端 Terminal:** ").append(c.getTerminalSerial());
+        }
+        s.append("\n- **渠道 Channel:** ").append(c.getChannel()).append(" · **类别 Category:** ").append(c.getCategory());
+        if (c.getSubCategory() != null) {
+            s.append(" / ").append(c.getSubCategory());
+        }
+        if (c.getDepartment() != null) {
+            s.append(" · **承办 Department:** ").append(c.getDepartment()).append(" (").append(c.getPriority()).append(")");
+        }
+        s.append("\n- **登记时间 Registered:** ").append(TIME.format(c.getRegisteredAt()))
+                .append(" · **状态 Status:** ").append(c.getStatus());
+        s.append("\n- **描述 Description:** ").append(c.getDescription().replace('\n', ' '));
+        if (c.getContractedRatePercent() != null) {
+            s.append("\n- **签约费率 Contracted rate:** ").append(c.getContractedRatePercent().stripTrailingZeros().toPlainString()).append("%");
+        }
+        for (ComplaintTransaction tx : c.getTransactions()) {
+            s.append("\n- **交易 Transaction** ").append(tx.getReference())
+                    .append(tx.getOccurredAt() == null ? "" : " (" + TIME.format(tx.getOccurredAt()) + ")")
+                    .append(": 金额 amount ¥").append(tx.getAmount().toPlainString())
+                    .append(", 手续费 fee ¥").append(tx.getFeeCharged().toPlainString());
+        }
+        List<Evidence> items = evidence.findByComplaintIdOrderByAddedAtAscIdAsc(c.getId());
+        if (items.isEmpty()) {
+            s.append("\n- **证据 Evidence:** 无 none");
+        } else {
+            s.append("\n- **证据 Evidence:**");
+            for (Evidence e : items) {
+                s.append("\n  - ").append(e.getEvidenceType());
+                if (e.getFileName() != null) {
+                    s.append(" ").append(e.getFileName());
+                }
+                if (e.getDescription() != null) {
+                    s.append(": ").append(e.getDescription().replace('\n', ' '));
+                }
+                s.append(" (").append(e.getAddedBy()).append(", ").append(TIME.format(e.getAddedAt())).append(")");
+            }
+        }
+        return s.toString();
+    }
+}

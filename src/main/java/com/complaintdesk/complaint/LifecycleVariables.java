@@ -1,0 +1,109 @@
+package com.complaintdesk.complaint;
+
+/**
+ * Names of the complaint-lifecycle process variables. Form field keys in forms/ are these names, so a form
+ * field and the code that reads it always agree. The process keeps the complaint number and the values its
+ * gateways need; the record itself lives in our tables.
+ */
+public final class LifecycleVariables {
+
+    public static final String PROCESS_KEY = "complaint-lifecycle";
+
+    // Registration (start form register-complaint)
+    public static final String CHANNEL = "channel";
+    public static final String COMPLAINANT_NAME = "complainantName";
+    public static final String COMPLAINANT_PHONE = "complainantPhone";
+    public static final String COMPLAINANT_EMAIL = "complainantEmail";
+    public static final String MERCHANT_ID = "merchantId";
+    public static final String TERMINAL_SERIAL = "terminalSerial";
+    public static final String CATEGORY = "category";
+    public static final String VIA_SALES_PROMOTION = "viaSalesPromotion";
+    public static final String DESCRIPTION = "description";
+    public static final String CONTRACTED_RATE_PERCENT = "contractedRatePercent";
+    public static final String TRANSACTION_REFERENCE = "transactionReference";
+    public static final String TRANSACTION_TIME = "transactionTime";
+    public static final String TRANSACTION_AMOUNT = "transactionAmount";
+    public static final String FEE_CHARGED = "feeCharged";
+
+    // Set at registration
+    public static final String COMPLAINT_NUMBER = "complaintNumber";
+    public static final String SUSPECTED_DUPLICATE_OF = "suspectedDuplicateOf";
+    /** Task-local: the key facts shown at the top of every task form. */
+    public static final String COMPLAINT_SUMMARY = "complaintSummary";
+
+    // Triage
+    public static final String SUB_CATEGORY = "subCategory";
+    public static final String EVIDENCE_REQUIRED = "evidenceRequired";
+    public static final String IS_DUPLICATE = "isDuplicate";
+    public static final String DUPLICATE_OF = "duplicateOf";
+    public static final String TRIAGE_NOTE = "triageNote";
+
+    // Routing (DMN complaint-routing)
+    public static final String DEPARTMENT = "department";
+    public static final String PRIORITY = "priority";
+    public static final String MANUFACTURER_REFERRAL = "manufacturerReferral";
+
+    // Evidence
+    public static final String EVIDENCE_ROUND = "evidenceRound";
+    public static final String EVIDENCE_TYPE = "evidenceType";
+    public static final String EVIDENCE_FILE_NAME = "evidenceFileName";
+    public static final String EVIDENCE_RECEIVED_DESCRIPTION = "evidenceReceivedDescription";
+    public static final String COMPLAINANT_WITHDREW = "complainantWithdrew";
+    public static final String EVIDENCE_SUFFICIENT = "evidenceSufficient";
+    public static final String EVIDENCE_REVIEW_NOTE = "evidenceReviewNote";
+
+    // Investigation
+    public static final String FINDINGS = "findings";
+    public static final String DIAGNOSIS = "diagnosis";
+    public static final String FIX_METHOD = "fixMethod";
+    public static final String VISIT_DATE = "visitDate";
+    public static final String REFERRAL_PARTY = "referralParty";
+    public static final String VISIT_OUTCOME = "visitOutcome";
+    public static final String DEVICE_REPAIRED = "deviceRepaired";
+    public static final String MANUFACTURER_ANSWER = "manufacturerAnswer";
+    public static final String MANUFACTURER_ACCEPTS_DEFECT = "manufacturerAcceptsDefect";
+    public static final String FEE_AUDIT_REFUND = "feeAuditRefund";
+    public static final String FEE_AUDIT_REPORT = "feeAuditReport";
+    public static final String CONFIRMED_REFUND = "confirmedRefund";
+    public static final String ADJUSTMENT_REASON = "adjustmentReason";
+    public static final String BRAND_ISSUE_TYPE = "brandIssueType";
+    public static final String CORRECTIVE_ACTION = "correctiveAction";
+    public static final String SERVICE_ACTION_TAKEN = "serviceActionTaken";
+
+    // Proposal and approval (DMN settlement-approval)
+    public static final String REMEDY = "remedy";
+    public static final String PROPOSED_AMOUNT = "proposedAmount";
+    public static final String PROPOSAL_RATIONALE = "proposalRationale";
+    public static final String ROOT_CAUSE = "rootCause";
+    public static final String PROPOSAL_ID = "proposalId";
+    public static final String APPROVER_GROUPS = "approverGroups";
+    public static final String APPROVER_GROUP = "approverGroup";
+    public static final String PROPOSAL_APPROVED = "proposalApproved";
+    public static final String APPROVAL_COMMENT = "approvalComment";
+
+    // Negotiated settlement
+    public static final String SETTLEMENT_RESPONSE = "settlementResponse";
+    public static final String COUNTER_AMOUNT = "counterAmount";
+    public static final String COUNTER_REASON = "counterReason";
+    public static final String NEGOTIATION_ROUND = "negotiationRound";
+    public static final String AGREEMENT_ID = "agreementId";
+    public static final String AGREEMENT_SIGNED = "agreementSigned";
+    public static final String SIGNATURE_METHOD = "signatureMethod";
+    public static final String SIGNED_ON = "signedOn";
+    public static final String EXECUTION_CONFIRMED = "executionConfirmed";
+    public static final String EXECUTION_NOTE = "executionNote";
+
+    // Final response and closure
+    public static final String COMPANY_POSITION = "companyPosition";
+    public static final String OUTCOME = "outcome";
+    public static final String CLOSING_SUMMARY = "closingSummary";
+    /** Local input of the closing service tasks (DUPLICATE, WITHDRAWN, or ${outcome}). */
+    public static final String CLOSING_OUTCOME = "closingOutcome";
+
+    // Messages
+    public static final String MESSAGE_EVIDENCE_SUBMITTED = "EvidenceSubmitted";
+    public static final String MESSAGE_SETTLEMENT_RESPONSE = "SettlementResponse";
+
+    private LifecycleVariables() {
+    }
+}

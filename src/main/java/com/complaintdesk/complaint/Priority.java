@@ -1,0 +1,3 @@
+package com.complaintdesk.complaint;
+
+public enum Priority { HIGH, NORMAL, LOW }

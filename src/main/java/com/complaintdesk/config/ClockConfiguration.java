@@ -1,0 +1,16 @@
+package com.complaintdesk.config;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class ClockConfiguration {
+
+    /** Business time is China Standard Time: complaint numbers and deadlines count days in Asia/Shanghai. */
+    @Bean
+    Clock clock() {
+        return Clock.system(ZoneId.of("Asia/Shanghai"));
+    }
+}

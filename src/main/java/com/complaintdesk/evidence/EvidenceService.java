@@ -1,0 +1,74 @@
+package com.complaintdesk.evidence;
+
+import static com.complaintdesk.complaint.LifecycleVariables.MESSAGE_EVIDENCE_SUBMITTED;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Evidence;
+import com.complaintdesk.complaint.EvidenceRepository;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.intake.CardNumberMasker;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Evidence records: what the complainant sent, how it came, who recorded it. */
+@Service
+public class EvidenceService {
+
+    public static final Set<String> TYPES = Set.of("TRANSACTION_RECORD", "FAULT_PHOTO", "CONTRACT", "CORRESPONDENCE", "OTHER");
+
+    private final ComplaintRecords records;
+    private final EvidenceRepository evidence;
+    private final RuntimeService runtimeService;
+
+    EvidenceService(ComplaintRecords records, EvidenceRepository evidence, RuntimeService runtimeService) {
+        this.records = records;
+        this.evidence = evidence;
+        this.runtimeService = runtimeService;
+    }
+
+    /** An item of evidence, described; a file's digest and size when there is a file. */
+    public record Item(String evidenceType, String fileName, String contentType, Long sizeBytes, String sha256, String description) {
+    }
+
+    @Transactional
+    public Evidence record(Complaint complaint, Item item) {
+        if (item.evidenceType() == null || !TYPES.contains(item.evidenceType())) {
+            throw InvalidInputException.of("evidenceType", "must be one of " + TYPES);
+        }
+        if (item.fileName() == null && item.description() == null) {
+            throw InvalidInputException.of("evidenceReceivedDescription", "is required: describe what was received");
+        }
+        Evidence saved = evidence.save(new Evidence(complaint.getId(), item.evidenceType(), CardNumberMasker.mask(item.fileName()),
+                item.contentType(), item.sizeBytes(), item.sha256(), CardNumberMasker.mask(item.description()),
+                records.currentActor(), records.now()));
+        records.recordPublic(complaint, Milestone.EVIDENCE_RECEIVED, "收到证据 Evidence received: " + item.evidenceType()
+                + (saved.getFileName() == null ? "" : " " + saved.getFileName()));
+        return saved;
+    }
+
+    /**
+     * Evidence that arrived outside Tasklist (portal, e-mail gateway): records it and tells the waiting process with
+     * message EvidenceSubmitted, correlated by the complaint number (the business key).
+     */
+    @Transactional
+    public void submit(String complaintNumber, List<Item> items) {
+        Complaint complaint = records.get(complaintNumber);
+        items.forEach(item -> record(complaint, item));
+        if (complaint.getStatus() == ComplaintStatus.AWAITING_EVIDENCE) {
+            runtimeService.createMessageCorrelation(MESSAGE_EVIDENCE_SUBMITTED)
+                    .processInstanceBusinessKey(complaintNumber)
+                    .correlate();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<Evidence> evidenceOf(Complaint complaint) {
+        return evidence.findByComplaintIdOrderByAddedAtAscIdAsc(complaint.getId());
+    }
+}

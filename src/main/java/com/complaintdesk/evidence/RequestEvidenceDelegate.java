@@ -1,0 +1,35 @@
+package com.complaintdesk.evidence;
+
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.EVIDENCE_ROUND;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.ProcessValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RequestEvidence: asks the complainant for evidence (another round each time the review finds it short). */
+@Component("requestEvidence")
+class RequestEvidenceDelegate implements JavaDelegate {
+
+    private final ComplaintRecords records;
+
+    RequestEvidenceDelegate(ComplaintRecords records) {
+        this.records = records;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
+        int round = ProcessValues.integer(execution, EVIDENCE_ROUND) + 1;
+        complaint.moveTo(ComplaintStatus.AWAITING_EVIDENCE);
+        records.recordPublic(complaint, Milestone.EVIDENCE_REQUESTED,
+                "请提供证据（第" + round + "轮）：交易记录、故障照片等 Evidence requested (round " + round
+                        + "): transaction records, fault photos, contracts");
+        execution.setVariable(EVIDENCE_ROUND, round);
+    }
+}

@@ -1,0 +1,140 @@
+package com.complaintdesk.intake;
+
+import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
+import static com.complaintdesk.complaint.LifecycleVariables.CHANNEL;
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
+import static com.complaintdesk.complaint.LifecycleVariables.SUSPECTED_DUPLICATE_OF;
+import static com.complaintdesk.complaint.LifecycleVariables.VIA_SALES_PROMOTION;
+
+import com.complaintdesk.complaint.Complainant;
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way a complaint comes into being. The record and its complaint-lifecycle process are written in one
+ * transaction: a record never exists without its process, nor a process without its record. Used by the Tasklist
+ * start form (through the process's first step) and by the public API.
+ */
+@Service
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    private static final Set<ComplaintStatus> FINISHED = EnumSet.of(ComplaintStatus.CLOSED);
+
+    private final Validator validator;
+    private final ComplaintRepository complaints;
+    private final ComplaintRecords records;
+    private final ComplaintNumbers numbers;
+    private final RuntimeService runtimeService;
+    private final ZoneId zone;
+
+    IntakeService(Validator validator, ComplaintRepository complaints, ComplaintRecords records, ComplaintNumbers numbers,
+                  RuntimeService runtimeService) {
+        this.validator = validator;
+        this.complaints = complaints;
+        this.records = records;
+        this.numbers = numbers;
+        this.runtimeService = runtimeService;
+        this.zone = ZoneId.of("Asia/Shanghai");
+    }
+
+    /** What registration produced: the record, and an open complaint that looks like the same matter, if any. */
+    public record Registered(Complaint complaint, String suspectedDuplicateOf) {
+    }
+
+    /** Registers a complaint and starts its process (public API and other channels). */
+    @Transactional
+    public Registered register(ComplaintRegistration registration) {
+        Registered registered = createRecord(registration);
+        Complaint complaint = registered.complaint();
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(complaint.getComplaintNumber())
+                .setVariables(Variables.createVariables()
+                        .putValue(COMPLAINT_NUMBER, complaint.getComplaintNumber())
+                        .putValue(CHANNEL, complaint.getChannel().name())
+                        .putValue(CATEGORY, complaint.getCategory().name())
+                        .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion())
+                        .putValue(SUSPECTED_DUPLICATE_OF, nullToEmpty(registered.suspectedDuplicateOf())))
+                .execute();
+        complaint.attachProcess(instance.getId());
+        return registered;
+    }
+
+    /**
+     * Writes the record for a process that a start form has just started; called by the process's first step,
+     * inside the transaction that starts the process.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Registered registerForStartedProcess(ComplaintRegistration registration, String processInstanceId) {
+        Registered registered = createRecord(registration);
+        registered.complaint().attachProcess(processInstanceId);
+        return registered;
+    }
+
+    private Registered createRecord(ComplaintRegistration registration) {
+        validate(registration);
+        var now = records.now();
+        String number = numbers.next(now.atZone(zone).toLocalDate());
+        Complaint complaint = new Complaint(number, registration.channel(),
+                new Complainant(registration.complainantName().strip(), registration.complainantPhone().strip(),
+                        blankToNull(registration.complainantEmail()), registration.merchantId().strip()),
+                blankToNull(registration.terminalSerial()), registration.category(), registration.viaSalesPromotion(),
+                CardNumberMasker.mask(registration.description().strip()), registration.contractedRatePercent(),
+                records.currentActor(), now);
+        for (ComplaintRegistration.TransactionLine line : registration.transactions()) {
+            complaint.addTransaction(CardNumberMasker.mask(line.reference().strip()), line.occurredAt(), line.amount(), line.feeCharged());
+        }
+        complaints.save(complaint);
+        records.recordPublic(complaint, Milestone.REGISTERED,
+                "投诉已登记 Complaint registered via " + registration.channel() + ", category " + registration.category());
+
+        String suspected = complaints.findOpenSimilar(complaint.getCategory(), complaint.getComplainant().merchantId(),
+                        complaint.getTerminalSerial(), number, FINISHED).stream()
+                .min(Comparator.comparing(Complaint::getRegisteredAt))
+                .map(Complaint::getComplaintNumber).orElse(null);
+        if (suspected != null) {
+            records.recordInternal(complaint, Milestone.REGISTERED, "可能重复 Possible duplicate of " + suspected);
+        }
+        log.info("Registered complaint {} (channel {}, category {})", number, complaint.getChannel(), complaint.getCategory());
+        return new Registered(complaint, suspected);
+    }
+
+    private void validate(ComplaintRegistration registration) {
+        Set<ConstraintViolation<ComplaintRegistration>> violations = validator.validate(registration);
+        if (!violations.isEmpty()) {
+            List<InvalidInputException.FieldError> errors = violations.stream()
+                    .map(v -> new InvalidInputException.FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .sorted(Comparator.comparing(InvalidInputException.FieldError::field))
+                    .toList();
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

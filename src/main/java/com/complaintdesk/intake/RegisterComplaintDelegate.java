@@ -1,0 +1,74 @@
+package com.complaintdesk.intake;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.Channel;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.ProcessValues;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_RegisterComplaint: turns the start form's fields into a complaint record, numbered, and makes the number the
+ * process's business key. A complaint registered through the API arrives with its number already and passes through.
+ */
+@Component("registerComplaint")
+class RegisterComplaintDelegate implements JavaDelegate {
+
+    private final IntakeService intake;
+
+    RegisterComplaintDelegate(IntakeService intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        if (execution.hasVariable(COMPLAINT_NUMBER)) {
+            return; // registered by IntakeService.register before the process started
+        }
+        IntakeService.Registered registered = intake.registerForStartedProcess(fromStartForm(execution), execution.getProcessInstanceId());
+        String number = registered.complaint().getComplaintNumber();
+        execution.setProcessBusinessKey(number);
+        execution.setVariable(COMPLAINT_NUMBER, number);
+        execution.setVariable(SUSPECTED_DUPLICATE_OF, registered.suspectedDuplicateOf() == null ? "" : registered.suspectedDuplicateOf());
+        // the record holds the text; the variable keeps only its masked form (card numbers never stored whole)
+        execution.setVariable(DESCRIPTION, registered.complaint().getDescription());
+        execution.setVariable(TRANSACTION_REFERENCE, registered.complaint().getTransactions().isEmpty()
+                ? null : registered.complaint().getTransactions().get(0).getReference());
+    }
+
+    static ComplaintRegistration fromStartForm(DelegateExecution execution) {
+        Channel channel = ProcessValues.enumValue(execution, CHANNEL, Channel.class);
+        Category category = ProcessValues.enumValue(execution, CATEGORY, Category.class);
+        List<ComplaintRegistration.TransactionLine> transactions = new ArrayList<>();
+        String reference = ProcessValues.text(execution, TRANSACTION_REFERENCE);
+        BigDecimal amount = ProcessValues.money(execution, TRANSACTION_AMOUNT);
+        BigDecimal fee = ProcessValues.money(execution, FEE_CHARGED);
+        if (reference != null || amount != null || fee != null) {
+            if (reference == null || amount == null || fee == null) {
+                throw InvalidInputException.of(reference == null ? TRANSACTION_REFERENCE : amount == null ? TRANSACTION_AMOUNT : FEE_CHARGED,
+                        "is required when a transaction is given (reference, amount and fee charged)");
+            }
+            Instant occurredAt = ProcessValues.instant(execution, TRANSACTION_TIME);
+            transactions.add(new ComplaintRegistration.TransactionLine(reference, occurredAt, amount, fee));
+        }
+        return new ComplaintRegistration(
+                channel == null ? Channel.HOTLINE : channel,
+                ProcessValues.text(execution, COMPLAINANT_NAME),
+                ProcessValues.text(execution, COMPLAINANT_PHONE),
+                ProcessValues.text(execution, COMPLAINANT_EMAIL),
+                ProcessValues.text(execution, MERCHANT_ID),
+                ProcessValues.text(execution, TERMINAL_SERIAL),
+                category,
+                ProcessValues.flag(execution, VIA_SALES_PROMOTION),
+                ProcessValues.text(execution, DESCRIPTION),
+                ProcessValues.decimal(execution, CONTRACTED_RATE_PERCENT),
+                transactions);
+    }
+}

@@ -1,0 +1,145 @@
+package com.complaintdesk.investigation;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.ProcessValues;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Complete listeners of the departments' investigation tasks (${investigation.diagnosed(task)} and so on): each
+ * checks its form's input and records what the department found, so the findings live in our tables, feed the
+ * proposal and (later) the regulator's dossier.
+ */
+@Component("investigation")
+public class Investigation {
+
+    static final Set<String> FIX_METHODS = Set.of("REMOTE_FIX", "ONSITE_REPAIR", "REPLACEMENT", "NO_FAULT_FOUND");
+    static final Set<String> BRAND_ISSUES = Set.of("BRAND_MISUSE", "MISLEADING_PROMOTION", "AGENT_PROMISE_NOT_KEPT",
+            "UNAUTHORISED_AGENT", "NO_ISSUE_FOUND");
+
+    private final ComplaintRecords records;
+    private final InvestigationFindingRepository findings;
+    private final FeeAuditService feeAudits;
+
+    Investigation(ComplaintRecords records, InvestigationFindingRepository findings, FeeAuditService feeAudits) {
+        this.records = records;
+        this.findings = findings;
+        this.feeAudits = feeAudits;
+    }
+
+    /** Task_DiagnoseFault: technical support diagnoses and chooses remote fix, on-site repair or replacement. */
+    @Transactional
+    public void diagnosed(DelegateTask task) {
+        String fixMethod = oneOf(task, FIX_METHOD, FIX_METHODS);
+        LocalDate visitDate = ProcessValues.date(task, VISIT_DATE);
+        if ("ONSITE_REPAIR".equals(fixMethod) && visitDate == null) {
+            throw InvalidInputException.of(VISIT_DATE, "is required for an on-site repair: schedule the visit");
+        }
+        boolean referral = ProcessValues.flag(task, MANUFACTURER_REFERRAL);
+        if (referral && ProcessValues.text(task, REFERRAL_PARTY) == null) {
+            throw InvalidInputException.of(REFERRAL_PARTY, "is required when the defect is referred: name the manufacturer or seller");
+        }
+        task.setVariable(MANUFACTURER_REFERRAL, referral);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(DIAGNOSIS, ProcessValues.requiredText(task, DIAGNOSIS));
+        details.put(FIX_METHOD, fixMethod);
+        details.put(VISIT_DATE, visitDate);
+        details.put(REFERRAL_PARTY, referral ? ProcessValues.text(task, REFERRAL_PARTY) : null);
+        record(task, "DIAGNOSIS", ProcessValues.requiredText(task, FINDINGS), details);
+    }
+
+    /** Task_RecordSiteVisit: the visit's outcome. */
+    @Transactional
+    public void siteVisitRecorded(DelegateTask task) {
+        boolean repaired = ProcessValues.flag(task, DEVICE_REPAIRED);
+        task.setVariable(DEVICE_REPAIRED, repaired);
+        record(task, "SITE_VISIT", ProcessValues.requiredText(task, VISIT_OUTCOME), Map.of(DEVICE_REPAIRED, repaired));
+    }
+
+    /** Task_RecordManufacturerAnswer: the manufacturer's or seller's answer to the referral. */
+    @Transactional
+    public void manufacturerAnswered(DelegateTask task) {
+        boolean accepts = ProcessValues.flag(task, MANUFACTURER_ACCEPTS_DEFECT);
+        task.setVariable(MANUFACTURER_ACCEPTS_DEFECT, accepts);
+        record(task, "MANUFACTURER_REFERRAL", ProcessValues.requiredText(task, MANUFACTURER_ANSWER),
+                Map.of(REFERRAL_PARTY, String.valueOf(ProcessValues.text(task, REFERRAL_PARTY)), MANUFACTURER_ACCEPTS_DEFECT, accepts));
+    }
+
+    /** Task_AuditFees: compliance-legal confirms or adjusts the computed refund. */
+    @Transactional
+    public void feesAudited(DelegateTask task) {
+        Complaint complaint = complaint(task);
+        var confirmed = ProcessValues.money(task, CONFIRMED_REFUND);
+        if (confirmed == null) {
+            throw InvalidInputException.of(CONFIRMED_REFUND, "is required");
+        }
+        var audit = feeAudits.confirm(complaint, confirmed, ProcessValues.text(task, ADJUSTMENT_REASON));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("computedRefund", audit.getComputedRefund());
+        details.put(CONFIRMED_REFUND, confirmed);
+        details.put(ADJUSTMENT_REASON, audit.getAdjustmentReason());
+        record(task, "FEE_AUDIT", ProcessValues.requiredText(task, FINDINGS), details);
+        // the proposal starts from the confirmed refund
+        task.setVariable(REMEDY, confirmed.signum() > 0 ? "REFUND" : "EXPLANATION");
+        task.setVariable(PROPOSED_AMOUNT, confirmed.doubleValue());
+    }
+
+    /** Task_InvestigateBrandIssue: marketing-brand's findings on brand misuse or misleading promotion. */
+    @Transactional
+    public void brandInvestigated(DelegateTask task) {
+        String issue = oneOf(task, BRAND_ISSUE_TYPE, BRAND_ISSUES);
+        String corrective = ProcessValues.text(task, CORRECTIVE_ACTION);
+        if (!"NO_ISSUE_FOUND".equals(issue) && corrective == null) {
+            throw InvalidInputException.of(CORRECTIVE_ACTION, "is required when an issue was found: say what is being corrected");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(BRAND_ISSUE_TYPE, issue);
+        details.put(CORRECTIVE_ACTION, corrective);
+        record(task, "BRAND_REVIEW", ProcessValues.requiredText(task, FINDINGS), details);
+    }
+
+    /** Task_InvestigateServiceIssue: customer service looks into application-process and service complaints. */
+    @Transactional
+    public void serviceInvestigated(DelegateTask task) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(SERVICE_ACTION_TAKEN, ProcessValues.text(task, SERVICE_ACTION_TAKEN));
+        record(task, "SERVICE_REVIEW", ProcessValues.requiredText(task, FINDINGS), details);
+    }
+
+    private void record(DelegateTask task, String step, String summary, Map<String, ?> details) {
+        Complaint complaint = complaint(task);
+        String department = ProcessValues.text(task, DEPARTMENT);
+        String detailText = details.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+        findings.save(new InvestigationFinding(complaint.getId(), department == null ? "unknown" : department, step,
+                summary, detailText.isEmpty() ? null : truncate(detailText), records.currentActor(), records.now()));
+        records.recordInternal(complaint, Milestone.INVESTIGATION_FINDING, step + ": " + summary);
+    }
+
+    private Complaint complaint(DelegateTask task) {
+        return records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+    }
+
+    private static String oneOf(DelegateTask task, String name, Set<String> allowed) {
+        String value = ProcessValues.requiredText(task, name);
+        if (!allowed.contains(value)) {
+            throw InvalidInputException.of(name, "must be one of " + allowed.stream().sorted().toList());
+        }
+        return value;
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+    }
+}

@@ -1,0 +1,85 @@
+package com.complaintdesk.settlement;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.ProcessValues;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The settlement agreement: drafted from templates/settlement-agreement.txt and stored with its SHA-256
+ * (Task_DraftAgreement), then signed (Task_SignAgreement, listener ${agreements.signed(task)}).
+ */
+@Component("agreements")
+public class Agreements {
+
+    static final Set<String> SIGNATURE_METHODS = Set.of("PHONE_RECORDING", "ONLINE_CONFIRMATION", "PAPER_SIGNATURE");
+
+    private final ComplaintRecords records;
+    private final ProposalRepository proposals;
+    private final AgreementRepository agreements;
+    private final Letters letters;
+
+    Agreements(ComplaintRecords records, ProposalRepository proposals, AgreementRepository agreements, Letters letters) {
+        this.records = records;
+        this.proposals = proposals;
+        this.agreements = agreements;
+        this.letters = letters;
+    }
+
+    @Transactional
+    public SettlementAgreement draft(String complaintNumber, long proposalId) {
+        Complaint complaint = records.get(complaintNumber);
+        SettlementProposal proposal = proposals.findById(proposalId).orElseThrow();
+        String number = complaintNumber + "-A" + proposal.getRound();
+        var existing = agreements.findByAgreementNumber(number);
+        if (existing.isPresent()) {
+            return existing.get(); // drafted before (a retried step): one agreement per proposal
+        }
+        LocalDate today = records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        String body = letters.render("settlement-agreement.txt", Map.of(
+                "agreementNumber", number,
+                "complaintNumber", complaintNumber,
+                "complainantName", complaint.getComplainant().name(),
+                "merchantId", complaint.getComplainant().merchantId(),
+                "terminalSerial", complaint.getTerminalSerial() == null ? "—" : complaint.getTerminalSerial(),
+                "remedy", RemedyLabels.label(proposal.getRemedy()),
+                "amount", proposal.getAmount().toPlainString(),
+                "rationale", proposal.getRationale(),
+                "date", today.toString()));
+        SettlementAgreement agreement = agreements.save(new SettlementAgreement(complaint.getId(), proposalId, number, body,
+                Letters.sha256(body), records.now()));
+        records.recordPublic(complaint, Milestone.AGREEMENT_DRAFTED, "和解协议已生成 Settlement agreement " + number
+                + " drafted (SHA-256 " + agreement.getSha256() + ")");
+        return agreement;
+    }
+
+    @Transactional
+    public void signed(DelegateTask task) {
+        boolean signed = ProcessValues.flag(task, AGREEMENT_SIGNED);
+        task.setVariable(AGREEMENT_SIGNED, signed);
+        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+        SettlementAgreement agreement = agreements.findByAgreementNumber(ProcessValues.requiredText(task, AGREEMENT_ID)).orElseThrow();
+        if (!signed) {
+            records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "投诉人未签署协议 The complainant did not sign " + agreement.getAgreementNumber());
+            return;
+        }
+        String method = ProcessValues.requiredText(task, SIGNATURE_METHOD);
+        if (!SIGNATURE_METHODS.contains(method)) {
+            throw InvalidInputException.of(SIGNATURE_METHOD, "must be one of " + SIGNATURE_METHODS.stream().sorted().toList());
+        }
+        LocalDate on = ProcessValues.date(task, SIGNED_ON);
+        agreement.sign(method, on != null ? on : records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate(), records.currentActor());
+        records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "协议已签署 Agreement " + agreement.getAgreementNumber()
+                + " signed (" + method + ")");
+    }
+}

@@ -1,0 +1,27 @@
+package com.complaintdesk.settlement;
+
+import static com.complaintdesk.complaint.LifecycleVariables.COMPANY_POSITION;
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.OUTCOME;
+
+import com.complaintdesk.complaint.ProcessValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_IssueFinalResponse: the company's position and the complainant's routes onward (12363, 12315, court). */
+@Component("issueFinalResponse")
+class IssueFinalResponseDelegate implements JavaDelegate {
+
+    private final RemedyExecution remedies;
+
+    IssueFinalResponseDelegate(RemedyExecution remedies) {
+        this.remedies = remedies;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String number = ProcessValues.requiredText(execution, COMPLAINT_NUMBER);
+        execution.setVariable(OUTCOME, remedies.issueFinalResponse(number, ProcessValues.requiredText(execution, COMPANY_POSITION)).name());
+    }
+}

@@ -1,0 +1,23 @@
+package com.complaintdesk.settlement;
+
+import static com.complaintdesk.complaint.LifecycleVariables.NEGOTIATION_ROUND;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_RecordSettlementResponse: records the complainant's answer, however it arrived, and counts the rounds. */
+@Component("recordSettlementResponse")
+class RecordSettlementResponseDelegate implements JavaDelegate {
+
+    private final Settlement settlement;
+
+    RecordSettlementResponseDelegate(Settlement settlement) {
+        this.settlement = settlement;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(NEGOTIATION_ROUND, settlement.recordResponse(execution));
+    }
+}

@@ -1,0 +1,16 @@
+package com.complaintdesk.settlement;
+
+/** What we offer to put things right. */
+public enum Remedy {
+    REFUND(true), FEE_ADJUSTMENT(true), COMPENSATION(true), REPAIR(false), REPLACEMENT(false), EXPLANATION(false), APOLOGY(false);
+
+    private final boolean monetary;
+
+    Remedy(boolean monetary) {
+        this.monetary = monetary;
+    }
+
+    public boolean isMonetary() {
+        return monetary;
+    }
+}

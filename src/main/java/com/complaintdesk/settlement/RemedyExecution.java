@@ -1,0 +1,150 @@
+package com.complaintdesk.settlement;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.Outcome;
+import com.complaintdesk.complaint.ProcessValues;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carries out an accepted (or court- or regulator-ordered) remedy. Every operation is idempotent by a key of
+ * complaint and proposal: a retried job, or a step run twice, never pays twice, orders twice or writes twice.
+ * Returns the outcome the complaint closes with.
+ */
+@Service("remedies")
+public class RemedyExecution {
+
+    private static final Logger log = LoggerFactory.getLogger(RemedyExecution.class);
+
+    private final ComplaintRecords records;
+    private final ProposalRepository proposals;
+    private final LedgerRepository ledger;
+    private final DeviceOrderRepository deviceOrders;
+    private final LetterRepository letters;
+    private final Letters templates;
+
+    RemedyExecution(ComplaintRecords records, ProposalRepository proposals, LedgerRepository ledger,
+                    DeviceOrderRepository deviceOrders, LetterRepository letters, Letters templates) {
+        this.records = records;
+        this.proposals = proposals;
+        this.ledger = ledger;
+        this.deviceOrders = deviceOrders;
+        this.letters = letters;
+        this.templates = templates;
+    }
+
+    /** REFUND, COMPENSATION, FEE_ADJUSTMENT: one ledger entry per proposal. */
+    @Transactional
+    public Outcome pay(String complaintNumber, long proposalId) {
+        Complaint complaint = records.get(complaintNumber);
+        SettlementProposal proposal = proposal(proposalId, complaint);
+        if (!proposal.getRemedy().isMonetary()) {
+            throw new IllegalStateException("Proposal " + proposalId + " is " + proposal.getRemedy() + ", not a payment");
+        }
+        String key = "LEDGER:" + complaintNumber + ":" + proposalId;
+        if (ledger.findByIdempotencyKey(key).isEmpty()) {
+            ledger.save(new LedgerEntry(complaint.getId(), key, proposal.getRemedy(), proposal.getAmount(), records.now()));
+            executed(complaint, "已支付 Paid " + RemedyLabels.label(proposal.getRemedy()) + " ¥" + proposal.getAmount().toPlainString());
+        } else {
+            log.info("Ledger entry {} exists: {} is not paid again", key, complaintNumber);
+        }
+        return Outcome.RESOLVED_MONETARY;
+    }
+
+    /** REPAIR, REPLACEMENT: one field-service order per proposal. */
+    @Transactional
+    public Outcome orderDeviceService(String complaintNumber, long proposalId) {
+        Complaint complaint = records.get(complaintNumber);
+        SettlementProposal proposal = proposal(proposalId, complaint);
+        String key = "DEVICE:" + complaintNumber + ":" + proposalId;
+        if (deviceOrders.findByIdempotencyKey(key).isEmpty()) {
+            deviceOrders.save(new DeviceServiceOrder(complaint.getId(), key, proposal.getRemedy(), complaint.getTerminalSerial(), records.now()));
+            executed(complaint, "已安排 Ordered " + RemedyLabels.label(proposal.getRemedy())
+                    + (complaint.getTerminalSerial() == null ? "" : " for terminal " + complaint.getTerminalSerial()));
+        }
+        return Outcome.RESOLVED_NON_MONETARY;
+    }
+
+    /** EXPLANATION, APOLOGY: one letter per proposal. */
+    @Transactional
+    public Outcome issueStatement(String complaintNumber, long proposalId) {
+        Complaint complaint = records.get(complaintNumber);
+        SettlementProposal proposal = proposal(proposalId, complaint);
+        ComplaintLetter.Kind kind = proposal.getRemedy() == Remedy.APOLOGY ? ComplaintLetter.Kind.APOLOGY : ComplaintLetter.Kind.EXPLANATION;
+        String key = kind + ":" + complaintNumber + ":" + proposalId;
+        if (letters.findByIdempotencyKey(key).isEmpty()) {
+            String body = templates.render("statement.txt", Map.of(
+                    "complaintNumber", complaintNumber,
+                    "complainantName", complaint.getComplainant().name(),
+                    "kind", RemedyLabels.label(proposal.getRemedy()),
+                    "rationale", proposal.getRationale(),
+                    "date", today().toString()));
+            letters.save(new ComplaintLetter(complaint.getId(), key, kind, body, records.now()));
+            executed(complaint, "已发出 Sent " + RemedyLabels.label(proposal.getRemedy()));
+        }
+        return kind == ComplaintLetter.Kind.EXPLANATION ? Outcome.EXPLAINED : Outcome.RESOLVED_NON_MONETARY;
+    }
+
+    /** The final response when no settlement was reached: the company's position and the routes onward. */
+    @Transactional
+    public Outcome issueFinalResponse(String complaintNumber, String companyPosition) {
+        Complaint complaint = records.get(complaintNumber);
+        String key = "FINAL_RESPONSE:" + complaintNumber + ":" + proposals.countByComplaintId(complaint.getId());
+        if (letters.findByIdempotencyKey(key).isEmpty()) {
+            String body = templates.render("final-response.txt", Map.of(
+                    "complaintNumber", complaintNumber,
+                    "complainantName", complaint.getComplainant().name(),
+                    "position", companyPosition,
+                    "date", today().toString()));
+            letters.save(new ComplaintLetter(complaint.getId(), key, ComplaintLetter.Kind.FINAL_RESPONSE, body, records.now()));
+            complaint.moveTo(ComplaintStatus.FINAL_RESPONSE_ISSUED);
+            records.recordPublic(complaint, Milestone.FINAL_RESPONSE_ISSUED,
+                    "最终答复已发出，可向12363、12315或法院/仲裁机构寻求救济 Final response issued; routes onward: PBoC 12363, SAMR 12315, court or arbitration");
+        }
+        return Outcome.REJECTED;
+    }
+
+    /** Task_ConfirmExecution listener ${remedies.confirmed(task)}: customer service confirms the remedy was carried out. */
+    @Transactional
+    public void confirmed(DelegateTask task) {
+        boolean confirmed = ProcessValues.flag(task, EXECUTION_CONFIRMED);
+        task.setVariable(EXECUTION_CONFIRMED, confirmed);
+        String note = ProcessValues.text(task, EXECUTION_NOTE);
+        if (!confirmed && note == null) {
+            throw InvalidInputException.of(EXECUTION_NOTE, "is required when the remedy was not carried out: say what went wrong");
+        }
+        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+        records.recordInternal(complaint, Milestone.EXECUTION_CONFIRMED,
+                (confirmed ? "履行已确认 Execution confirmed" : "履行未完成 Not carried out") + (note == null ? "" : ": " + note));
+    }
+
+    private void executed(Complaint complaint, String detail) {
+        complaint.moveTo(ComplaintStatus.SETTLEMENT_EXECUTED);
+        records.recordPublic(complaint, Milestone.REMEDY_EXECUTED, detail);
+    }
+
+    private SettlementProposal proposal(long proposalId, Complaint complaint) {
+        SettlementProposal proposal = proposals.findById(proposalId)
+                .orElseThrow(() -> new IllegalStateException("Proposal " + proposalId + " not found"));
+        if (!proposal.getComplaintId().equals(complaint.getId())) {
+            throw new IllegalStateException("Proposal " + proposalId + " belongs to another complaint");
+        }
+        return proposal;
+    }
+
+    private LocalDate today() {
+        return records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+    }
+}

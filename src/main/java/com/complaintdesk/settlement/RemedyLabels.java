@@ -1,0 +1,20 @@
+package com.complaintdesk.settlement;
+
+/** How a remedy reads in letters: Chinese first, English beside. */
+final class RemedyLabels {
+
+    private RemedyLabels() {
+    }
+
+    static String label(Remedy remedy) {
+        return switch (remedy) {
+            case REFUND -> "退款 Refund";
+            case FEE_ADJUSTMENT -> "手续费调整及退还 Fee adjustment";
+            case COMPENSATION -> "赔偿 Compensation";
+            case REPAIR -> "维修 Repair";
+            case REPLACEMENT -> "更换终端 Replacement terminal";
+            case EXPLANATION -> "书面解释 Written explanation";
+            case APOLOGY -> "书面致歉 Written apology";
+        };
+    }
+}

@@ -1,0 +1,142 @@
+package com.complaintdesk.settlement;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.complaint.RootCause;
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The proposal, its approval and the complainant's answer. Task listeners: Task_ProposeResolution
+ * (${settlement.proposed(task)}), Task_ApproveProposal (${settlement.approvalDecided(task)}), Task_NegotiateSettlement
+ * on create (${settlement.offered(task)}); and the answer itself, recorded by Task_RecordSettlementResponse.
+ */
+@Component("settlement")
+public class Settlement {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000.00");
+
+    private final ComplaintRecords records;
+    private final ProposalRepository proposals;
+    private final ApprovalRepository approvals;
+
+    Settlement(ComplaintRecords records, ProposalRepository proposals, ApprovalRepository approvals) {
+        this.records = records;
+        this.proposals = proposals;
+        this.approvals = approvals;
+    }
+
+    /** The routed department proposes a remedy; a new round each time. */
+    @Transactional
+    public void proposed(DelegateTask task) {
+        Complaint complaint = complaint(task);
+        Remedy remedy = ProcessValues.requiredEnum(task, REMEDY, Remedy.class);
+        BigDecimal amount = ProcessValues.money(task, PROPOSED_AMOUNT);
+        if (remedy.isMonetary() && (amount == null || amount.signum() == 0)) {
+            throw InvalidInputException.of(PROPOSED_AMOUNT, "must be more than 0 for a " + remedy + " remedy");
+        }
+        if (amount != null && amount.compareTo(MAX_AMOUNT) > 0) {
+            throw InvalidInputException.of(PROPOSED_AMOUNT, "must not exceed " + MAX_AMOUNT.toPlainString() + " yuan");
+        }
+        BigDecimal proposedAmount = remedy.isMonetary() ? amount : BigDecimal.ZERO.setScale(2);
+        RootCause rootCause = ProcessValues.enumValue(task, ROOT_CAUSE, RootCause.class);
+        int round = (int) proposals.countByComplaintId(complaint.getId()) + 1;
+        SettlementProposal proposal = proposals.save(new SettlementProposal(complaint.getId(), round, remedy, proposedAmount,
+                ProcessValues.requiredText(task, PROPOSAL_RATIONALE), rootCause, records.currentActor(), records.now()));
+        complaint.moveTo(ComplaintStatus.AWAITING_APPROVAL);
+        records.recordInternal(complaint, Milestone.PROPOSAL_MADE, "方案 Proposal round " + round + ": " + remedy
+                + (remedy.isMonetary() ? " ¥" + proposedAmount.toPlainString() : ""));
+        task.setVariable(PROPOSAL_ID, proposal.getId());
+        task.setVariable(PROPOSED_AMOUNT, proposedAmount.doubleValue());
+        // a new round starts clean: no stale approval or counter-offer
+        task.setVariable(PROPOSAL_APPROVED, false);
+        task.setVariable(APPROVAL_COMMENT, null);
+        task.setVariable(COUNTER_AMOUNT, null);
+        task.setVariable(COUNTER_REASON, null);
+    }
+
+    /** One approver group decides (sequential tiers from DMN settlement-approval); a refusal must say why. */
+    @Transactional
+    public void approvalDecided(DelegateTask task) {
+        Complaint complaint = complaint(task);
+        SettlementProposal proposal = proposal(task);
+        boolean approved = ProcessValues.flag(task, PROPOSAL_APPROVED);
+        String comment = ProcessValues.text(task, APPROVAL_COMMENT);
+        if (!approved && comment == null) {
+            throw InvalidInputException.of(APPROVAL_COMMENT, "is required when refusing: the investigator needs the reason");
+        }
+        String group = ProcessValues.requiredText(task, APPROVER_GROUP);
+        approvals.save(new ProposalApproval(proposal.getId(), group, approved, comment, records.currentActor(), records.now()));
+        if (!approved) {
+            proposal.moveTo(SettlementProposal.Status.REFUSED);
+            complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
+        }
+        records.recordInternal(complaint, approved ? Milestone.PROPOSAL_APPROVED : Milestone.PROPOSAL_REFUSED,
+                (approved ? "批准 Approved by " : "驳回 Refused by ") + group + (comment == null ? "" : ": " + comment));
+        task.setVariable(PROPOSAL_APPROVED, approved);
+    }
+
+    /** The approved proposal goes to the complainant. */
+    @Transactional
+    public void offered(DelegateTask task) {
+        Complaint complaint = complaint(task);
+        SettlementProposal proposal = proposal(task);
+        proposal.moveTo(SettlementProposal.Status.OFFERED);
+        complaint.moveTo(ComplaintStatus.AWAITING_COMPLAINANT);
+        records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
+    }
+
+    /** The complainant's answer, recorded by an agent or arriving as message SettlementResponse. */
+    @Transactional
+    public int recordResponse(VariableScope scope) {
+        Complaint complaint = complaint(scope);
+        SettlementProposal proposal = proposal(scope);
+        String answer = ProcessValues.requiredText(scope, SETTLEMENT_RESPONSE);
+        BigDecimal counterAmount = ProcessValues.money(scope, COUNTER_AMOUNT);
+        String counterReason = ProcessValues.text(scope, COUNTER_REASON);
+        SettlementProposal.Status status = switch (answer) {
+            case "ACCEPT" -> SettlementProposal.Status.ACCEPTED;
+            case "REJECT" -> SettlementProposal.Status.REJECTED;
+            case "COUNTER" -> SettlementProposal.Status.COUNTERED;
+            default -> throw InvalidInputException.of(SETTLEMENT_RESPONSE, "must be ACCEPT, REJECT or COUNTER");
+        };
+        if (status == SettlementProposal.Status.COUNTERED && counterAmount == null) {
+            throw InvalidInputException.of(COUNTER_AMOUNT, "is required for a counter-offer");
+        }
+        proposal.answered(status, counterAmount, counterReason, records.now());
+        if (status == SettlementProposal.Status.ACCEPTED) {
+            complaint.moveTo(ComplaintStatus.SETTLEMENT_AGREED);
+        } else if (status == SettlementProposal.Status.COUNTERED) {
+            complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
+        }
+        records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered " + answer
+                + (counterAmount == null ? "" : " ¥" + counterAmount.toPlainString())
+                + (counterReason == null ? "" : ": " + counterReason));
+        return ProcessValues.integer(scope, NEGOTIATION_ROUND) + 1;
+    }
+
+    static String describe(SettlementProposal proposal) {
+        return proposal.getRemedy() + (proposal.getRemedy().isMonetary() ? " ¥" + proposal.getAmount().toPlainString() : "");
+    }
+
+    private Complaint complaint(VariableScope scope) {
+        return records.get(ProcessValues.requiredText(scope, COMPLAINT_NUMBER));
+    }
+
+    private SettlementProposal proposal(VariableScope scope) {
+        Object id = scope.getVariable(PROPOSAL_ID);
+        if (!(id instanceof Number n)) {
+            throw new IllegalStateException("No proposal on this complaint yet (variable " + PROPOSAL_ID + " missing)");
+        }
+        return proposals.findById(n.longValue()).orElseThrow(() -> new IllegalStateException("Proposal " + id + " not found"));
+    }
+}

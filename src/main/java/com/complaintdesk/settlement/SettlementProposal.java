@@ -1,0 +1,89 @@
+package com.complaintdesk.settlement;
+
+import com.complaintdesk.complaint.RootCause;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A resolution proposal: one per round (a refusal or a counter-offer leads to a new one). */
+@Entity
+@Table(name = "settlement_proposal")
+public class SettlementProposal {
+
+    public enum Status { PROPOSED, REFUSED, OFFERED, ACCEPTED, REJECTED, COUNTERED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "complaint_id", nullable = false)
+    private Long complaintId;
+
+    private int round;
+
+    @Enumerated(EnumType.STRING)
+    private Remedy remedy;
+
+    private BigDecimal amount;
+    private String rationale;
+
+    @Enumerated(EnumType.STRING)
+    private RootCause rootCause;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private String proposedBy;
+    private Instant proposedAt;
+    private BigDecimal counterAmount;
+    private String counterReason;
+    private Instant respondedAt;
+
+    protected SettlementProposal() {
+    }
+
+    SettlementProposal(Long complaintId, int round, Remedy remedy, BigDecimal amount, String rationale, RootCause rootCause,
+                       String proposedBy, Instant proposedAt) {
+        this.complaintId = complaintId;
+        this.round = round;
+        this.remedy = remedy;
+        this.amount = amount;
+        this.rationale = rationale;
+        this.rootCause = rootCause;
+        this.proposedBy = proposedBy;
+        this.proposedAt = proposedAt;
+        this.status = Status.PROPOSED;
+    }
+
+    void moveTo(Status status) {
+        this.status = status;
+    }
+
+    void answered(Status answer, BigDecimal counterAmount, String counterReason, Instant at) {
+        this.status = answer;
+        this.counterAmount = counterAmount;
+        this.counterReason = counterReason;
+        this.respondedAt = at;
+    }
+
+    public Long getId() { return id; }
+    public Long getComplaintId() { return complaintId; }
+    public int getRound() { return round; }
+    public Remedy getRemedy() { return remedy; }
+    public BigDecimal getAmount() { return amount; }
+    public String getRationale() { return rationale; }
+    public RootCause getRootCause() { return rootCause; }
+    public Status getStatus() { return status; }
+    public String getProposedBy() { return proposedBy; }
+    public Instant getProposedAt() { return proposedAt; }
+    public BigDecimal getCounterAmount() { return counterAmount; }
+    public String getCounterReason() { return counterReason; }
+    public Instant getRespondedAt() { return respondedAt; }
+}

@@ -1,0 +1,61 @@
+package com.complaintdesk.triage;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.ProcessValues;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Task_TriageComplaint (complete listener ${triage.completed(task)}): the customer-service agent confirms the
+ * category and sub-category, whether evidence is needed, and whether this is a duplicate of an open complaint.
+ */
+@Component("triage")
+public class Triage {
+
+    private static final Pattern NUMBER = Pattern.compile("^CP-[0-9]{8}-[0-9]{6}$");
+
+    private final ComplaintRecords records;
+
+    Triage(ComplaintRecords records) {
+        this.records = records;
+    }
+
+    @Transactional
+    public void completed(DelegateTask task) {
+        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+        Category category = ProcessValues.requiredEnum(task, CATEGORY, Category.class);
+        boolean duplicate = ProcessValues.flag(task, IS_DUPLICATE);
+        if (duplicate) {
+            String original = ProcessValues.text(task, DUPLICATE_OF);
+            if (original == null) {
+                throw InvalidInputException.of(DUPLICATE_OF, "is required when the complaint is a duplicate: give the original's number");
+            }
+            if (!NUMBER.matcher(original).matches()) {
+                throw InvalidInputException.of(DUPLICATE_OF, "must be a complaint number like CP-20261126-000042");
+            }
+            if (original.equals(complaint.getComplaintNumber())) {
+                throw InvalidInputException.of(DUPLICATE_OF, "cannot be the complaint itself");
+            }
+            records.get(original); // the original must exist
+        }
+        complaint.triage(category, ProcessValues.text(task, SUB_CATEGORY), ProcessValues.flag(task, VIA_SALES_PROMOTION));
+        String note = ProcessValues.text(task, TRIAGE_NOTE);
+        records.recordInternal(complaint, Milestone.TRIAGED, "分诊 Triaged: " + category
+                + (complaint.getSubCategory() == null ? "" : " / " + complaint.getSubCategory())
+                + (ProcessValues.flag(task, EVIDENCE_REQUIRED) ? ", 需要证据 evidence required" : "")
+                + (duplicate ? ", 重复 duplicate of " + ProcessValues.text(task, DUPLICATE_OF) : "")
+                + (note == null ? "" : ". " + note));
+        // unchecked checkboxes are not submitted: the gateways need real booleans
+        task.setVariable(IS_DUPLICATE, duplicate);
+        task.setVariable(EVIDENCE_REQUIRED, ProcessValues.flag(task, EVIDENCE_REQUIRED));
+        task.setVariable(VIA_SALES_PROMOTION, ProcessValues.flag(task, VIA_SALES_PROMOTION));
+    }
+}
