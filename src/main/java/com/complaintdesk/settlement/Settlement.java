@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The proposal, its approval and the complainant's answer. Task listeners: Task_ProposeResolution
- * (${settlement.proposed(task)}), Task_ApproveProposal (${settlement.approvalDecided(task)}), Task_NegotiateSettlement
+ * (${settlement.proposed(task)}), Task_ApproveProposal (${settlement.approvalRequested(task)} on create,
+ * ${settlement.approvalDecided(task)} on complete), Task_NegotiateSettlement
  * on create (${settlement.offered(task)}); and the answer itself, recorded by Task_RecordSettlementResponse.
  */
 @Component("settlement")
@@ -64,6 +65,12 @@ public class Settlement {
         task.setVariable(COUNTER_REASON, null);
     }
 
+    /** Each approver group starts from a blank decision, not the previous approver's tick and comment. */
+    public void approvalRequested(DelegateTask task) {
+        task.setVariable(PROPOSAL_APPROVED, false);
+        task.setVariable(APPROVAL_COMMENT, null);
+    }
+
     /** One approver group decides (sequential tiers from DMN settlement-approval); a refusal must say why. */
     @Transactional
     public void approvalDecided(DelegateTask task) {
@@ -91,6 +98,7 @@ public class Settlement {
         Complaint complaint = complaint(task);
         SettlementProposal proposal = proposal(task);
         proposal.moveTo(SettlementProposal.Status.OFFERED);
+        task.setVariable(SETTLEMENT_RESPONSE, null); // each round's answer is given afresh
         complaint.moveTo(ComplaintStatus.AWAITING_COMPLAINANT);
         records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
     }
