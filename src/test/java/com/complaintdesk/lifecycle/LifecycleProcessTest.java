@@ -1,0 +1,175 @@
+package com.complaintdesk.lifecycle;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import com.complaintdesk.closure.Closure;
+import com.complaintdesk.config.ComplaintPolicy;
+import com.complaintdesk.evidence.EvidenceSteps;
+import com.complaintdesk.investigation.Investigation;
+import com.complaintdesk.settlement.Agreements;
+import com.complaintdesk.settlement.RemedyExecution;
+import com.complaintdesk.settlement.Settlement;
+import com.complaintdesk.triage.Triage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Base of the fast process tests: the real complaint-lifecycle model and DMN tables on an in-memory engine, with
+ * every bean the model calls replaced by a Mockito mock registered under its bean name. The mocks of the service
+ * tasks set the variables the real delegates set, so the gateways decide as in production; each test asserts
+ * where the process waits, which group holds the task and what the services were asked to do.
+ */
+@Deployment(resources = {"processes/complaint-lifecycle.bpmn", "processes/complaint-routing.dmn", "processes/settlement-approval.dmn"})
+abstract class LifecycleProcessTest {
+
+    static final String NUMBER = "CP-20261126-000042";
+
+    @RegisterExtension
+    final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+
+    ProcessEngine processEngine;
+
+    /** The department the routing mock answers with (the DMN itself is tested on its own). */
+    String routedDepartment = "technical-support";
+
+    final Map<String, JavaDelegate> delegates = new HashMap<>();
+    /** The closingOutcome each call of closeComplaint saw. */
+    final List<String> closedAs = new ArrayList<>();
+    final Triage triage = mock(Triage.class);
+    final EvidenceSteps evidence = mock(EvidenceSteps.class);
+    final Investigation investigation = mock(Investigation.class);
+    final Settlement settlement = mock(Settlement.class);
+    final Agreements agreements = mock(Agreements.class);
+    final RemedyExecution remedies = mock(RemedyExecution.class);
+    final Closure closure = mock(Closure.class);
+
+    @BeforeEach
+    void registerBeans() {
+        processEngine = engine.getProcessEngine();
+        BpmnAwareTests.init(processEngine);
+        delegate("registerComplaint", e -> {
+            e.setProcessBusinessKey(NUMBER);
+            e.setVariable("complaintNumber", NUMBER);
+            e.setVariable("suspectedDuplicateOf", "");
+        });
+        delegate("routeComplaint", e -> {
+            e.setVariable("department", routedDepartment);
+            e.setVariable("priority", "HIGH");
+            e.setVariable("manufacturerReferral", false);
+        });
+        delegate("requestEvidence", e -> e.setVariable("evidenceRound", round(e, "evidenceRound") + 1));
+        delegate("computeFeeAudit", e -> e.setVariable("feeAuditRefund", 120.0));
+        delegate("recordSettlementResponse", e -> e.setVariable("negotiationRound", round(e, "negotiationRound") + 1));
+        delegate("draftAgreement", e -> e.setVariable("agreementId", NUMBER + "-A1"));
+        delegate("payRemedy", e -> e.setVariable("outcome", "RESOLVED_MONETARY"));
+        delegate("orderDeviceService", e -> e.setVariable("outcome", "RESOLVED_NON_MONETARY"));
+        delegate("issueStatement", e -> e.setVariable("outcome", "EXPLAINED"));
+        delegate("issueFinalResponse", e -> e.setVariable("outcome", "REJECTED"));
+        delegate("closeComplaint", e -> closedAs.add((String) e.getVariable("closingOutcome")));
+        Mocks.register("triage", triage);
+        Mocks.register("evidence", evidence);
+        Mocks.register("investigation", investigation);
+        Mocks.register("settlement", settlement);
+        Mocks.register("agreements", agreements);
+        Mocks.register("remedies", remedies);
+        Mocks.register("complaintPolicy", new ComplaintPolicy());
+    }
+
+    @AfterEach
+    void resetBeans() {
+        Mocks.reset();
+    }
+
+    private void delegate(String name, Consumer<DelegateExecution> behaviour) {
+        JavaDelegate delegate = mock(JavaDelegate.class);
+        try {
+            doAnswer(invocation -> {
+                behaviour.accept(invocation.getArgument(0));
+                return null;
+            }).when(delegate).execute(any());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        delegates.put(name, delegate);
+        Mocks.register(name, delegate);
+    }
+
+    JavaDelegate delegate(String name) {
+        return delegates.get(name);
+    }
+
+    private static int round(DelegateExecution e, String name) {
+        Object value = e.getVariable(name);
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    // ---- the story so far, step by step ----
+
+    ProcessInstance registerHotlineComplaint() {
+        ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("complaint-lifecycle",
+                Map.of("channel", "HOTLINE", "category", "TECHNICAL_FAULT", "complainantName", "王小明"));
+        assertThat(instance).isWaitingAt("Task_TriageComplaint");
+        assertThat(task()).hasCandidateGroup("customer-service");
+        return instance;
+    }
+
+    void triage(String category, boolean evidenceRequired) {
+        complete(task(), Map.of("category", category, "subCategory", "OTHER", "evidenceRequired", evidenceRequired,
+                "isDuplicate", false, "viaSalesPromotion", false));
+    }
+
+    /** Registered, triaged without evidence, routed, and waiting at the department's first investigation task. */
+    ProcessInstance startAtInvestigation(String department, String category) {
+        routedDepartment = department;
+        ProcessInstance instance = registerHotlineComplaint();
+        triage(category, false);
+        return instance;
+    }
+
+    void propose(String remedy, double amount) {
+        assertThat(task()).hasDefinitionKey("Task_ProposeResolution");
+        complete(task(), Map.of("remedy", remedy, "proposedAmount", amount, "proposalRationale", "依据 grounds", "rootCause", "OTHER"));
+    }
+
+    void answer(String response) {
+        assertThat(task()).hasDefinitionKey("Task_NegotiateSettlement").hasCandidateGroup("customer-service");
+        complete(task(), Map.of("settlementResponse", response));
+    }
+
+    void signAndCarryOut(ProcessInstance instance, String remedyTask) {
+        assertThat(instance).hasPassed("Task_DraftAgreement").isWaitingAt("Task_SignAgreement");
+        complete(task(), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING"));
+        assertThat(instance).isWaitingAt(remedyTask);
+        execute(job());
+        assertThat(instance).isWaitingAt("Task_ConfirmExecution");
+        complete(task(), Map.of("executionConfirmed", true));
+    }
+
+    void closeWith(ProcessInstance instance, String outcome) {
+        assertThat(instance).isWaitingAt("Task_CloseComplaint").variables().containsEntry("outcome", outcome);
+        assertThat(task()).hasCandidateGroup("customer-service");
+        complete(task(), Map.of("outcome", outcome, "rootCause", "OTHER", "closingSummary", "已解决 resolved"));
+        assertThat(instance).hasPassed("Task_RecordClosure").isEnded();
+    }
+}
