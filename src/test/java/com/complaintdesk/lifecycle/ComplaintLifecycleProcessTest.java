@@ -17,7 +17,7 @@ class ComplaintLifecycleProcessTest {
     static final double MINIMUM_COVERAGE = 0.9;
 
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder()
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder(LifecycleProcessTest.ENGINE_CONFIGURATION)
             .assertClassCoverageAtLeast(MINIMUM_COVERAGE)
             .build();
 

@@ -46,6 +46,9 @@ abstract class LifecycleProcessTest {
 
     static final String NUMBER = "CP-20261126-000042";
 
+    /** The in-memory engine of the process tests (engine name process-tests, not "default"). */
+    static final String ENGINE_CONFIGURATION = "camunda-process-tests.cfg.xml";
+
     ProcessEngine processEngine;
 
     /** The department the routing mock answers with (the DMN itself is tested on its own). */

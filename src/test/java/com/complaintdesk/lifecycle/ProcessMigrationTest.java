@@ -38,7 +38,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
 
     /** The same cached engine as the coverage suite; two versions of one key would only blur that report. */
     @RegisterExtension
-    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder()
+    static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder(LifecycleProcessTest.ENGINE_CONFIGURATION)
             .excludeProcessDefinitionKeys(LifecycleVariables.PROCESS_KEY)
             .build();
 
