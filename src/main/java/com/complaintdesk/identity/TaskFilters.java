@@ -1,0 +1,134 @@
+package com.complaintdesk.identity;
+
+import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.DEPARTMENT;
+import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters: "我的任务 My tasks" for everyone, and one per department showing the tasks the department is
+ * a candidate for (claimed ones included). Each list shows the complaint number, category, priority and department,
+ * soonest due first, then oldest first. A filter is created only if no filter of its name exists, so filters edited
+ * in Tasklist are left as they are.
+ */
+@Component
+@Profile("demo")
+class TaskFilters {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskFilters.class);
+
+    static final String MY_TASKS = "我的任务 My tasks";
+
+    /** A filter to be: its name, what Tasklist shows about it, whose tasks it lists and which groups may use it. */
+    record Definition(String name, String description, String color, int priority, String candidateGroup,
+                      List<String> readerGroups) {
+
+        /** Everyone may use a filter without reader groups (a global authorization). */
+        boolean forEveryone() {
+            return readerGroups.isEmpty();
+        }
+    }
+
+    /** A filter that exists, with its id. */
+    record Saved(String id, Definition definition) {
+    }
+
+    static final List<Definition> DEFINITIONS = List.of(
+            new Definition(MY_TASKS, "分配给我的任务 Tasks assigned to me", "#1f6fb2", -10, null, List.of()),
+            department(Departments.CUSTOMER_SERVICE, "客户服务部：分诊、证据、协商与结案 Triage, evidence, negotiation and closure",
+                    "#2e8b57", 10),
+            department(Departments.TECHNICAL_SUPPORT, "技术支持部：终端故障诊断与维修 Terminal fault diagnosis and repair",
+                    "#4682b4", 20),
+            department(Departments.COMPLIANCE_LEGAL, "合规与法务部：手续费审计与审批 Fee audits and approvals",
+                    "#8b1a1a", 30),
+            department(Departments.MARKETING_BRAND, "市场与品牌部：品牌与推广问题 Brand and promotion issues",
+                    "#d2691e", 40),
+            new Definition(Departments.name(Departments.COMPLAINT_MANAGERS),
+                    "投诉主管：审批与升级 Approvals and escalations", "#6a3d9a", 50,
+                    Departments.COMPLAINT_MANAGERS, List.of(Departments.COMPLAINT_MANAGERS)));
+
+    /** The process variables each list shows beside the task name: name and label. */
+    static final Map<String, String> LIST_VARIABLES = orderedMap(
+            COMPLAINT_NUMBER, "投诉编号 Complaint number",
+            CATEGORY, "类别 Category",
+            PRIORITY, "优先级 Priority",
+            DEPARTMENT, "承办部门 Department");
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final String ownerId;
+
+    TaskFilters(FilterService filterService, TaskService taskService, CamundaBpmProperties camunda) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.ownerId = camunda.getAdminUser() == null || camunda.getAdminUser().getId() == null
+                ? "admin" : camunda.getAdminUser().getId();
+    }
+
+    /** Creates the filters that do not exist yet (by name); returns every one of them with its id. */
+    List<Saved> ensureFilters() {
+        return DEFINITIONS.stream().map(this::ensure).toList();
+    }
+
+    private Saved ensure(Definition definition) {
+        List<Filter> existing = filterService.createFilterQuery().filterName(definition.name()).orderByFilterId().asc().list();
+        if (!existing.isEmpty()) {
+            return new Saved(existing.get(0).getId(), definition);
+        }
+        Filter filter = filterService.newTaskFilter(definition.name())
+                .setOwner(ownerId)
+                .setQuery(query(definition))
+                .setProperties(properties(definition));
+        filterService.saveFilter(filter);
+        log.info("Created Tasklist filter '{}'", definition.name());
+        return new Saved(filter.getId(), definition);
+    }
+
+    private TaskQuery query(Definition definition) {
+        TaskQuery query = taskService.createTaskQuery();
+        if (definition.candidateGroup() == null) {
+            query.taskAssigneeExpression("${currentUser()}");
+        } else {
+            query.taskCandidateGroup(definition.candidateGroup()).includeAssignedTasks();
+        }
+        return query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+    }
+
+    private static Map<String, Object> properties(Definition definition) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", definition.description());
+        properties.put("color", definition.color());
+        properties.put("priority", definition.priority());
+        properties.put("refresh", true);
+        properties.put("variables", LIST_VARIABLES.entrySet().stream()
+                .map(variable -> Map.of("name", variable.getKey(), "label", variable.getValue()))
+                .toList());
+        return properties;
+    }
+
+    private static Definition department(String groupId, String description, String color, int priority) {
+        return new Definition(Departments.name(groupId), description, color, priority, groupId,
+                List.of(groupId, Departments.COMPLAINT_MANAGERS));
+    }
+
+    private static Map<String, String> orderedMap(String... namesAndLabels) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndLabels.length; i += 2) {
+            map.put(namesAndLabels[i], namesAndLabels[i + 1]);
+        }
+        return map;
+    }
+}
