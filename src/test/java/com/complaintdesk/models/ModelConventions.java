@@ -1,6 +1,7 @@
 package com.complaintdesk.models;
 
 import com.complaintdesk.complaint.LifecycleVariables;
+import com.complaintdesk.identity.Departments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -66,8 +67,7 @@ import org.springframework.stereotype.Component;
 final class ModelConventions {
 
     /** The Camunda group ids of the departments (the identity seeder creates them). */
-    static final Set<String> GROUP_IDS = Set.of(
-            "customer-service", "technical-support", "compliance-legal", "marketing-brand", "complaint-managers");
+    static final Set<String> GROUP_IDS = Set.copyOf(Departments.ALL);
 
     /** Ids as Camunda Modeler, bpmn-js or Signavio generate them: Activity_0x7k2pq, StartEvent_1, sid-…. */
     static final Pattern GENERATED_ID = Pattern.compile(
