@@ -8,7 +8,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.complaintdesk.complaint.LifecycleVariables;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * activities moves them to the new version where they wait, and they finish there, through the new version's steps.
  *
  * <p>The second version is made from the real model when the test runs (a renamed closing task and a satisfaction
- * call added before closure), so it never drifts from processes/complaint-lifecycle.bpmn.
+ * call added before closure), so it never drifts from processes/complaint-lifecycle.bpmn; the test leaves it in
+ * target/migration/complaint-lifecycle-v2.bpmn.
  */
 class ProcessMigrationTest extends LifecycleProcessTest {
 
@@ -157,9 +162,11 @@ class ProcessMigrationTest extends LifecycleProcessTest {
 
     /** Deploys version 2 with the decision tables (the model binds its DMN to its own deployment). */
     private ProcessDefinition deploySecondVersion() {
+        BpmnModelInstance v2 = secondVersion();
+        writeForModeler(v2);
         Deployment deployment = processEngine.getRepositoryService().createDeployment()
                 .name("complaint-lifecycle v2")
-                .addModelInstance("processes/complaint-lifecycle.bpmn", secondVersion())
+                .addModelInstance("processes/complaint-lifecycle.bpmn", v2)
                 .addClasspathResource("processes/complaint-routing.dmn")
                 .addClasspathResource("processes/settlement-approval.dmn")
                 .deploy();
@@ -167,11 +174,22 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         return processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
     }
 
+    /** Leaves the second version in target/migration/ to open in Modeler (the new task has no diagram shape). */
+    private static void writeForModeler(BpmnModelInstance v2) {
+        try {
+            Path file = Path.of("target", "migration", "complaint-lifecycle-v2.bpmn");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Bpmn.convertToString(v2));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static BpmnModelInstance realModel() {
         try (InputStream in = ProcessMigrationTest.class.getClassLoader().getResourceAsStream("processes/complaint-lifecycle.bpmn")) {
             return Bpmn.readModelFromStream(in);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
