@@ -2,8 +2,11 @@ package com.complaintdesk.browser;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -88,18 +91,18 @@ final class Tasklist {
         // the dropdown may already be open (focus moved into the field): open it only when it is closed
         browser.until(label + ": pick " + option, d -> {
             try {
-                var items = d.findElements(item).stream().filter(WebElement::isDisplayed).toList();
+                List<WebElement> items = d.findElements(item).stream().filter(WebElement::isDisplayed).toList();
                 if (!items.isEmpty()) {
                     items.get(0).click();
                     return true;
                 }
                 if (d.findElements(By.xpath(field(label) + "//div[contains(@class,'fjs-dropdownlist')]")).isEmpty()) {
                     WebElement opener = d.findElement(group);
-                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", opener);
+                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", opener);
                     opener.click();
                 }
                 return false;
-            } catch (org.openqa.selenium.WebDriverException e) {
+            } catch (WebDriverException e) {
                 return false;
             }
         });
