@@ -16,7 +16,8 @@ public class PostgresTestConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        // No shutdown hook of its own: it would stop the server while the context's shutdown still uses it.
+        return EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
     }
 
     @Bean
