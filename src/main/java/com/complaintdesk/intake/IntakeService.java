@@ -14,6 +14,7 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.deadline.DeadlineService;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.ZoneId;
@@ -46,15 +47,17 @@ public class IntakeService {
     private final ComplaintRecords records;
     private final ComplaintNumbers numbers;
     private final RuntimeService runtimeService;
+    private final DeadlineService deadlines;
     private final ZoneId zone;
 
     IntakeService(Validator validator, ComplaintRepository complaints, ComplaintRecords records, ComplaintNumbers numbers,
-                  RuntimeService runtimeService) {
+                  RuntimeService runtimeService, DeadlineService deadlines) {
         this.validator = validator;
         this.complaints = complaints;
         this.records = records;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
+        this.deadlines = deadlines;
         this.zone = ZoneId.of("Asia/Shanghai");
     }
 
@@ -104,6 +107,7 @@ public class IntakeService {
         for (ComplaintRegistration.TransactionLine line : registration.transactions()) {
             complaint.addTransaction(CardNumberMasker.mask(line.reference().strip()), line.occurredAt(), line.amount(), line.feeCharged());
         }
+        complaint.scheduleDecision(deadlines.decisionDueFor(complaint));
         complaints.save(complaint);
         records.recordPublic(complaint, Milestone.REGISTERED,
                 "投诉已登记 Complaint registered via " + registration.channel() + ", category " + registration.category());

@@ -1,27 +1,24 @@
 package com.complaintdesk.portal;
 
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.deadline.DeadlineService;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
-/**
- * When the company owes the complainant its decision. For now registration (its day in Asia/Shanghai) plus
- * complaint-desk.portal.decision-due-days calendar days (15, as the PBoC and banking complaint rules ask); the
- * one place to change when a deadline service with working days and extensions takes over.
- */
+/** When the company owes the complainant its decision: the complaint's decision deadline (DeadlineService), as a day. */
 @Component
 class DecisionDeadline {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final PortalProperties properties;
+    private final DeadlineService deadlines;
 
-    DecisionDeadline(PortalProperties properties) {
-        this.properties = properties;
+    DecisionDeadline(DeadlineService deadlines) {
+        this.deadlines = deadlines;
     }
 
     LocalDate decisionDue(Complaint complaint) {
-        return complaint.getRegisteredAt().atZone(ZONE).toLocalDate().plusDays(properties.getDecisionDueDays());
+        return deadlines.decisionDueFor(complaint).atZone(ZONE).toLocalDate();
     }
 }

@@ -8,13 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("complaint-desk.portal")
 class PortalProperties {
 
-    /** Calendar days from registration to the decision due date (until a deadline service replaces this). */
-    private int decisionDueDays = 15;
-
     private final RateLimit rateLimit = new RateLimit();
 
-    int getDecisionDueDays() { return decisionDueDays; }
-    void setDecisionDueDays(int decisionDueDays) { this.decisionDueDays = decisionDueDays; }
     RateLimit getRateLimit() { return rateLimit; }
 
     /** Requests per minute one client address may send to /api; addresses of proxies whose X-Forwarded-For is believed. */

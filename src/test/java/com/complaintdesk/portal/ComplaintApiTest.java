@@ -71,7 +71,9 @@ class ComplaintApiTest {
         Complaint complaint = records.get(number);
         assertThat(complaint.getChannel()).isEqualTo(Channel.ONLINE);
         LocalDate registered = complaint.getRegisteredAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
-        assertThat(body.get("decisionDueDate")).isEqualTo(registered.plusDays(15).toString());
+        // ONLINE: 15 calendar days (DMN complaint-deadlines), the day the record holds
+        assertThat(body.get("decisionDueDate")).isEqualTo(registered.plusDays(15).toString())
+                .isEqualTo(complaint.getDecisionDueAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isOne();
         assertThat(api.task(number, "Task_TriageComplaint")).isNotNull();
 
