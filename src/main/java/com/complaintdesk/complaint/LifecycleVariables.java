@@ -100,9 +100,17 @@ public final class LifecycleVariables {
     /** Local input of the closing service tasks (DUPLICATE, WITHDRAWN, or ${outcome}). */
     public static final String CLOSING_OUTCOME = "closingOutcome";
 
+    // Deadlines: extension (message ExtensionRequested) and breach
+    public static final String EXTENSION_DAYS = "extensionDays";
+    public static final String EXTENSION_REASON = "extensionReason";
+    public static final String EXTENSION_APPROVED = "extensionApproved";
+    public static final String EXTENSION_DECISION_NOTE = "extensionDecisionNote";
+    public static final String BREACH_ACTION = "breachAction";
+
     // Messages
     public static final String MESSAGE_EVIDENCE_SUBMITTED = "EvidenceSubmitted";
     public static final String MESSAGE_SETTLEMENT_RESPONSE = "SettlementResponse";
+    public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
 
     private LifecycleVariables() {
     }

@@ -116,11 +116,11 @@ abstract class ApprovalAndNegotiationTest extends LifecycleProcessTest {
         propose("REFUND", 200.0);
         answer("ACCEPT");
         complete(task(), Map.of("agreementSigned", true, "signatureMethod", "ONLINE_CONFIRMATION"));
-        execute(job());
+        execute(job("Task_PayRemedy"));
         complete(task(), Map.of("executionConfirmed", false, "executionNote", "bank returned the transfer"));
 
         assertThat(instance).isWaitingAt("Task_PayRemedy");
-        execute(job());
+        execute(job("Task_PayRemedy"));
         assertThat(instance).isWaitingAt("Task_ConfirmExecution");
         // the step ran twice; the ledger's idempotency key (tested in RemedyExecutionTest) keeps it one payment
         verify(delegate("payRemedy"), times(2)).execute(any());

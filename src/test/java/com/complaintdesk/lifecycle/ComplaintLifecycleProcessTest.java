@@ -32,4 +32,8 @@ class ComplaintLifecycleProcessTest {
     @Nested
     class ApprovalAndNegotiation extends ApprovalAndNegotiationTest {
     }
+
+    @Nested
+    class DeadlineTimers extends DeadlineTimersTest {
+    }
 }

@@ -11,6 +11,9 @@ import static org.mockito.Mockito.mock;
 
 import com.complaintdesk.closure.Closure;
 import com.complaintdesk.config.ComplaintPolicy;
+import com.complaintdesk.deadline.Breaches;
+import com.complaintdesk.deadline.Extensions;
+import com.complaintdesk.notification.TaskReminders;
 import com.complaintdesk.evidence.EvidenceSteps;
 import com.complaintdesk.investigation.Investigation;
 import com.complaintdesk.settlement.Agreements;
@@ -64,6 +67,10 @@ abstract class LifecycleProcessTest {
     final Agreements agreements = mock(Agreements.class);
     final RemedyExecution remedies = mock(RemedyExecution.class);
     final Closure closure = mock(Closure.class);
+    final TestDeadlines deadlines = new TestDeadlines();
+    final TaskReminders taskReminders = mock(TaskReminders.class);
+    final Breaches breaches = mock(Breaches.class);
+    final Extensions extensions = mock(Extensions.class);
 
     @BeforeEach
     void registerBeans(ProcessEngine processEngine) {
@@ -95,6 +102,13 @@ abstract class LifecycleProcessTest {
         Mocks.register("agreements", agreements);
         Mocks.register("remedies", remedies);
         Mocks.register("complaintPolicy", new ComplaintPolicy());
+        delegate("sendEvidenceReminder", e -> { });
+        delegate("markBreached", e -> { });
+        delegate("extendDeadline", e -> { });
+        Mocks.register("deadlines", deadlines);
+        Mocks.register("taskReminders", taskReminders);
+        Mocks.register("breaches", breaches);
+        Mocks.register("extensions", extensions);
     }
 
     @AfterEach
@@ -162,7 +176,7 @@ abstract class LifecycleProcessTest {
         assertThat(instance).hasPassed("Task_DraftAgreement").isWaitingAt("Task_SignAgreement");
         complete(task(), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING"));
         assertThat(instance).isWaitingAt(remedyTask);
-        execute(job());
+        execute(job(remedyTask));
         assertThat(instance).isWaitingAt("Task_ConfirmExecution");
         complete(task(), Map.of("executionConfirmed", true));
     }

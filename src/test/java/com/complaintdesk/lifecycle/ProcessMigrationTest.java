@@ -149,7 +149,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         ProcessInstance instance = atProposal("REFUND", 200.0);
         answer("ACCEPT");
         complete(task(instance), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING"));
-        execute(job());
+        execute(job("Task_PayRemedy", instance));
         assertThat(instance).isWaitingAt("Task_ConfirmExecution");
         return instance;
     }

@@ -1,0 +1,50 @@
+package com.complaintdesk.deadline;
+
+import static com.complaintdesk.complaint.LifecycleVariables.BREACH_ACTION;
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.identity.Departments;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A decision deadline that passed: the complaint is marked breached, the complaint managers are alerted, and their
+ * escalation task (Task_HandleBreach, listener ${breaches.handled(task)}) records what they did about it.
+ */
+@Component("breaches")
+public class Breaches {
+
+    private final ComplaintRecords records;
+    private final DeadlineService deadlines;
+    private final Notifications notifications;
+
+    Breaches(ComplaintRecords records, DeadlineService deadlines, Notifications notifications) {
+        this.records = records;
+        this.deadlines = deadlines;
+        this.notifications = notifications;
+    }
+
+    @Transactional
+    public void markBreached(String complaintNumber) {
+        if (!deadlines.markBreached(complaintNumber)) {
+            return; // closed meanwhile, or the deadline was extended past now
+        }
+        Complaint complaint = records.get(complaintNumber);
+        notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.DEADLINE_BREACHED,
+                Map.of("complaintNumber", complaintNumber, "department", String.valueOf(complaint.getDepartment())));
+    }
+
+    @Transactional
+    public void handled(DelegateTask task) {
+        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+        records.recordInternal(complaint, Milestone.BREACH_HANDLED, "超期督办 Breach handled: " + ProcessValues.requiredText(task, BREACH_ACTION));
+    }
+}

@@ -1,0 +1,27 @@
+package com.complaintdesk.deadline;
+
+import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.EXTENSION_DAYS;
+import static com.complaintdesk.complaint.LifecycleVariables.EXTENSION_REASON;
+
+import com.complaintdesk.complaint.ProcessValues;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_ExtendDeadline: the approved extension moves the decision deadline, its breach timer, and tells the complainant. */
+@Component("extendDeadline")
+class ExtendDeadlineDelegate implements JavaDelegate {
+
+    private final Extensions extensions;
+
+    ExtendDeadlineDelegate(Extensions extensions) {
+        this.extensions = extensions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        extensions.extend(ProcessValues.requiredText(execution, COMPLAINT_NUMBER), execution.getProcessInstanceId(),
+                ProcessValues.integer(execution, EXTENSION_DAYS), ProcessValues.requiredText(execution, EXTENSION_REASON));
+    }
+}

@@ -1,0 +1,101 @@
+package com.complaintdesk.deadline;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Extending a complaint's decision deadline: the investigator asks with a reason (message ExtensionRequested, from the
+ * staff page or the engine REST API), complaint managers decide (Task_DecideExtension), and an approved extension moves
+ * the deadline, the breach timer and tells the complainant the new date and why.
+ */
+@Service("extensions")
+public class Extensions {
+
+    static final String BREACH_TIMER = "StartEvent_DecisionDeadlineReached";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final ComplaintRecords records;
+    private final DeadlineService deadlines;
+    private final Notifications notifications;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+
+    Extensions(ComplaintRecords records, DeadlineService deadlines, Notifications notifications, RuntimeService runtimeService,
+               ManagementService managementService) {
+        this.records = records;
+        this.deadlines = deadlines;
+        this.notifications = notifications;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+    }
+
+    /** The investigator asks for more time; the managers' task follows. */
+    @Transactional
+    public void request(String complaintNumber, Integer extraDays, String reason) {
+        Complaint complaint = records.get(complaintNumber);
+        if (complaint.getStatus() == ComplaintStatus.CLOSED) {
+            throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: there is no deadline to extend");
+        }
+        if (extraDays == null || extraDays < 1 || extraDays > DeadlineService.MAX_EXTRA_DAYS) {
+            throw InvalidInputException.of(EXTENSION_DAYS, "must be between 1 and " + DeadlineService.MAX_EXTRA_DAYS + " days");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of(EXTENSION_REASON, "is required: the complainant is told why");
+        }
+        String masked = CardNumberMasker.mask(reason.strip());
+        records.recordInternal(complaint, Milestone.EXTENSION_REQUESTED, "申请延期 Extension of " + extraDays + " days requested: " + masked);
+        runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
+                .processInstanceBusinessKey(complaintNumber)
+                .setVariable(EXTENSION_DAYS, extraDays)
+                .setVariable(EXTENSION_REASON, masked)
+                .correlate();
+    }
+
+    /** Task_DecideExtension: a refusal must say why. */
+    @Transactional
+    public void decided(DelegateTask task) {
+        boolean approved = ProcessValues.flag(task, EXTENSION_APPROVED);
+        task.setVariable(EXTENSION_APPROVED, approved);
+        String note = ProcessValues.text(task, EXTENSION_DECISION_NOTE);
+        if (!approved && note == null) {
+            throw InvalidInputException.of(EXTENSION_DECISION_NOTE, "is required when refusing: the investigator needs the reason");
+        }
+        if (!approved) {
+            Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+            records.recordInternal(complaint, Milestone.EXTENSION_REFUSED, "延期被拒 Extension refused: " + note);
+        }
+    }
+
+    /** Task_ExtendDeadline: moves the deadline (60 days in all at most) and the breach timer; tells the complainant. */
+    @Transactional
+    public void extend(String complaintNumber, String processInstanceId, int extraDays, String reason) {
+        Date newDue = deadlines.extend(complaintNumber, extraDays, reason).newDueAt();
+        Job breachTimer = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(BREACH_TIMER).singleResult();
+        if (breachTimer != null) {
+            managementService.setJobDuedate(breachTimer.getId(), newDue);
+        }
+        Complaint complaint = records.get(complaintNumber);
+        String day = DAY.format(newDue.toInstant());
+        notifications.toComplainant(complaint, MessageType.EXTENSION, Map.of("complaintNumber", complaintNumber,
+                "decisionDueDate", day, "reason", reason, "extraDays", String.valueOf(extraDays)));
+    }
+}
