@@ -14,12 +14,16 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,15 +50,17 @@ public class IntakeService {
     private final ComplaintRecords records;
     private final ComplaintNumbers numbers;
     private final RuntimeService runtimeService;
+    private final Notifications notifications;
     private final ZoneId zone;
 
     IntakeService(Validator validator, ComplaintRepository complaints, ComplaintRecords records, ComplaintNumbers numbers,
-                  RuntimeService runtimeService) {
+                  RuntimeService runtimeService, Notifications notifications) {
         this.validator = validator;
         this.complaints = complaints;
         this.records = records;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
+        this.notifications = notifications;
         this.zone = ZoneId.of("Asia/Shanghai");
     }
 
@@ -115,8 +121,18 @@ public class IntakeService {
         if (suspected != null) {
             records.recordInternal(complaint, Milestone.REGISTERED, "可能重复 Possible duplicate of " + suspected);
         }
+        notifications.toComplainant(complaint, MessageType.ACKNOWLEDGEMENT,
+                Map.of("decisionDate", decisionDueDate(complaint).toString()));
         log.info("Registered complaint {} (channel {}, category {})", number, complaint.getChannel(), complaint.getCategory());
         return new Registered(complaint, suspected);
+    }
+
+    /**
+     * The day the decision is due: registration day (Asia/Shanghai) + 15 calendar days. Stand-in until the deadlines
+     * bean (DeadlineService.decisionDueAt, issue 4) is on main: replace this one method with it.
+     */
+    private LocalDate decisionDueDate(Complaint complaint) {
+        return complaint.getRegisteredAt().atZone(zone).toLocalDate().plusDays(15);
     }
 
     private void validate(ComplaintRegistration registration) {
