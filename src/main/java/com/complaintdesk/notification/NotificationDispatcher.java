@@ -131,12 +131,16 @@ public class NotificationDispatcher {
         }
     }
 
-    private static String describe(Throwable e) {
+    /** The error on one line: the exception and those of its causes that add something to its message. */
+    static String describe(Throwable e) {
         StringBuilder text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
         Throwable cause = e.getCause();
-        for (int depth = 0; cause != null && cause != e && depth < 3; depth++, cause = cause.getCause()) {
-            text.append(" / ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+        for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append(" / ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+            }
         }
-        return text.length() <= MAX_ERROR_LENGTH ? text.toString() : text.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+        String line = text.toString().replaceAll("\\s+", " ").strip();
+        return line.length() <= MAX_ERROR_LENGTH ? line : line.substring(0, MAX_ERROR_LENGTH - 3) + "...";
     }
 }

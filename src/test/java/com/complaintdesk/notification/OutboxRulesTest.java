@@ -57,6 +57,17 @@ class OutboxRulesTest {
     }
 
     @Test
+    void anErrorIsKeptOnOneLineWithTheCausesThatAddSomething() {
+        var refused = new java.net.ConnectException("Connection refused");
+        var connect = new IllegalStateException("Couldn't connect to host, port: 127.0.0.1, 3025;\n  nested exception is:\n\t" + refused, refused);
+        var send = new org.springframework.mail.MailSendException("Mail server connection failed", connect);
+
+        assertThat(NotificationDispatcher.describe(send)).isEqualTo("MailSendException: Mail server connection failed"
+                + " / IllegalStateException: Couldn't connect to host, port: 127.0.0.1, 3025; nested exception is: java.net.ConnectException: Connection refused");
+        assertThat(NotificationDispatcher.describe(new IllegalStateException("x".repeat(5000)))).hasSize(2000).endsWith("...");
+    }
+
+    @Test
     void withoutAnSmsProviderTheMessageIsRecordedInTheLogWithTheNumberMasked(CapturedOutput output) {
         SmsGateway.Result result = new LoggingSmsGateway().send("13800138000", "【投诉中心】您的投诉已受理");
 
