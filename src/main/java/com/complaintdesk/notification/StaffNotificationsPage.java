@@ -113,7 +113,7 @@ class StaffNotificationsPage {
         for (OutboxMessage m : rows) {
             String recipient = m.getChannel() == DeliveryChannel.SMS ? PhoneNumbers.mask(m.getRecipient()) : m.getRecipient();
             body.append("<tr><td>").append(m.getId())
-                    .append("</td><td>").append(htmlEscape(m.getComplaintNumber() == null ? "—" : m.getComplaintNumber()))
+                    .append("</td><td class=\"nowrap\">").append(htmlEscape(m.getComplaintNumber() == null ? "—" : m.getComplaintNumber()))
                     .append("</td><td>").append(htmlEscape(m.getMessageType().name()))
                     .append("</td><td>").append(htmlEscape(m.getChannel().name()))
                     .append("</td><td>").append(htmlEscape(recipient))
@@ -165,7 +165,7 @@ class StaffNotificationsPage {
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + htmlEscape(title) + "</title>"
                 + "<style>body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:1rem auto;max-width:80rem;padding:0 1rem;line-height:1.5}"
                 + "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-                + "code{font-size:.75rem;word-break:break-all}.error{color:#a40000;font-weight:bold}.notice{color:#05620b;font-weight:bold}"
+                + "code{font-size:.75rem;word-break:break-all}.nowrap{white-space:nowrap}.error{color:#a40000;font-weight:bold}.notice{color:#05620b;font-weight:bold}"
                 + "</style></head>\n<body><main>\n<h1>" + htmlEscape(title) + "</h1>\n" + body + "</main></body></html>\n";
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,6 +49,7 @@ class OutboxDispatcherTest {
     @Autowired NotificationsHealthIndicator health;
     @Autowired GreenMail mailServer;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired IdentityService identityService;
 
     @AfterEach
     void mailServerRunsAgain() {
@@ -174,6 +177,25 @@ class OutboxDispatcherTest {
         assertThat(staff.get("/staff/notifications").body()).doesNotContain(number);
         assertThat(staff.postForm("/staff/notifications/" + failed.getId() + "/retry", "", "Origin", origin)
                 .headers().firstValue("Location")).as("a sent message is not sent again").hasValue("/staff/notifications?busy=" + failed.getId());
+    }
+
+    @Test
+    void onlyDepartmentStaffAndAdministratorsSeeThePage() {
+        String outsider = "outsider." + System.nanoTime();
+        User user = identityService.newUser(outsider);
+        user.setPassword("outsider-password");
+        identityService.saveUser(user);
+        try {
+            HttpResponse<String> refused = Http.on(port).as(outsider, "outsider-password").get("/staff/notifications");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.body()).contains("Only members of a department");
+            assertThat(Http.on(port).as(outsider, "outsider-password").postForm("/staff/notifications/1/retry", "").statusCode())
+                    .isEqualTo(403);
+            assertThat(Http.on(port).as("admin", "admin").get("/staff/notifications").statusCode()).isEqualTo(200);
+            assertThat(Http.on(port).as("sun.li", "demo").get("/staff/notifications").statusCode()).isEqualTo(200);
+        } finally {
+            identityService.deleteUser(outsider);
+        }
     }
 
     private CompletableFuture<Void> race(CountDownLatch start) {
