@@ -69,6 +69,14 @@ public class Complaint {
     private Instant registeredAt;
     private Instant closedAt;
 
+    /** When the company's decision is due (end of the last day, Asia/Shanghai); set at registration, moved by extensions. */
+    private Instant decisionDueAt;
+    private boolean deadlineBreached;
+    /** Days added by extensions, in all. */
+    private int extendedDays;
+    /** Why the decision was last extended; the complainant is told. */
+    private String extensionReason;
+
     @Version
     private long version;
 
@@ -132,6 +140,23 @@ public class Complaint {
         this.status = ComplaintStatus.CLOSED;
     }
 
+    /** Sets the decision deadline at registration (com.complaintdesk.deadline.DeadlineService computes it). */
+    public void scheduleDecision(Instant dueAt) {
+        this.decisionDueAt = dueAt;
+    }
+
+    /** Moves the decision deadline by an extension; the deadline service checks the limits. */
+    public void extendDecision(int extraDays, Instant newDueAt, String reason) {
+        this.extendedDays += extraDays;
+        this.decisionDueAt = newDueAt;
+        this.extensionReason = reason;
+    }
+
+    /** The decision deadline passed without a decision. Stays set after a later extension: it happened. */
+    public void markDeadlineBreached() {
+        this.deadlineBreached = true;
+    }
+
     public boolean isClosed() { return status == ComplaintStatus.CLOSED; }
 
     public Long getId() { return id; }
@@ -155,5 +180,9 @@ public class Complaint {
     public String getRegisteredBy() { return registeredBy; }
     public Instant getRegisteredAt() { return registeredAt; }
     public Instant getClosedAt() { return closedAt; }
+    public Instant getDecisionDueAt() { return decisionDueAt; }
+    public boolean isDeadlineBreached() { return deadlineBreached; }
+    public int getExtendedDays() { return extendedDays; }
+    public String getExtensionReason() { return extensionReason; }
     public List<ComplaintTransaction> getTransactions() { return Collections.unmodifiableList(transactions); }
 }

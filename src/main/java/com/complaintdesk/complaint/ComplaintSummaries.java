@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class ComplaintSummaries {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ComplaintRepository complaints;
     private final EvidenceRepository evidence;
@@ -62,6 +63,15 @@ class ComplaintSummaries {
         }
         s.append("\n- **登记时间 Registered:** ").append(TIME.format(c.getRegisteredAt()))
                 .append(" · **状态 Status:** ").append(c.getStatus());
+        if (c.getDecisionDueAt() != null) {
+            s.append("\n- **决定期限 Decision due: ").append(DAY.format(c.getDecisionDueAt())).append("**");
+            if (c.getExtendedDays() > 0) {
+                s.append(" (已延长 extended by ").append(c.getExtendedDays()).append(" days)");
+            }
+            if (c.isDeadlineBreached()) {
+                s.append(" · **已超期 Overdue**");
+            }
+        }
         s.append("\n- **描述 Description:** ").append(c.getDescription().replace('\n', ' '));
         if (c.getContractedRatePercent() != null) {
             s.append("\n- **签约费率 Contracted rate:** ").append(c.getContractedRatePercent().stripTrailingZeros().toPlainString()).append("%");

@@ -1,6 +1,7 @@
 package com.complaintdesk.config;
 
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,12 +18,31 @@ import org.springframework.context.annotation.Configuration;
 class StaffAuthenticationConfiguration {
 
     @Bean
-    FilterRegistrationBean<Filter> staffAuthenticationFilter() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<Filter> staffAuthenticationFilter(ProcessEngine processEngine) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ApplicationEngineAuthenticationFilter(processEngine));
         registration.setName("camunda-http-basic");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*", "/staff/*");
         return registration;
+    }
+
+    /**
+     * Checks credentials against this application's engine (the Spring bean) rather than whatever engine named
+     * "default" the static lookup finds: where a camunda.cfg.xml is on the classpath (the fast process tests have
+     * one), that lookup builds a second, in-memory engine of that name, and every login against it would fail.
+     */
+    static class ApplicationEngineAuthenticationFilter extends ProcessEngineAuthenticationFilter {
+
+        private final ProcessEngine processEngine;
+
+        ApplicationEngineAuthenticationFilter(ProcessEngine processEngine) {
+            this.processEngine = processEngine;
+        }
+
+        @Override
+        protected ProcessEngine getAddressedEngine(String engineName) {
+            return processEngine.getName().equals(engineName) ? processEngine : null;
+        }
     }
 }

@@ -53,18 +53,33 @@ public class EvidenceService {
     }
 
     /**
-     * Evidence that arrived outside Tasklist (portal, e-mail gateway): records it and tells the waiting process with
-     * message EvidenceSubmitted, correlated by the complaint number (the business key).
+     * Evidence that arrived outside Tasklist (portal, e-mail gateway): records it and, when the complaint waits for
+     * evidence (status AWAITING_EVIDENCE and its process waits at Task_AwaitEvidence), tells the process with message
+     * EvidenceSubmitted, correlated by the complaint number (the business key); the department then reviews it.
+     * Evidence sent at any other time is recorded only.
      */
     @Transactional
-    public void submit(String complaintNumber, List<Item> items) {
+    public List<Evidence> submit(String complaintNumber, List<Item> items) {
         Complaint complaint = records.get(complaintNumber);
-        items.forEach(item -> record(complaint, item));
-        if (complaint.getStatus() == ComplaintStatus.AWAITING_EVIDENCE) {
+        List<Evidence> saved = items.stream().map(item -> record(complaint, item)).toList();
+        if (waitsForEvidence(complaint)) {
             runtimeService.createMessageCorrelation(MESSAGE_EVIDENCE_SUBMITTED)
                     .processInstanceBusinessKey(complaintNumber)
                     .correlate();
+            complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION); // the department reviews what arrived
         }
+        return saved;
+    }
+
+    /** Whether the complaint waits for the complainant's evidence: its status says so and its process waits for it. */
+    @Transactional(readOnly = true)
+    public boolean waitsForEvidence(Complaint complaint) {
+        return complaint.getStatus() == ComplaintStatus.AWAITING_EVIDENCE && complaint.getProcessInstanceId() != null
+                && runtimeService.createEventSubscriptionQuery()
+                        .processInstanceId(complaint.getProcessInstanceId())
+                        .eventType("message")
+                        .eventName(MESSAGE_EVIDENCE_SUBMITTED)
+                        .count() > 0;
     }
 
     @Transactional(readOnly = true)

@@ -38,6 +38,7 @@ public class EvidenceSteps {
         evidence.record(complaint, new EvidenceService.Item(ProcessValues.requiredText(task, EVIDENCE_TYPE),
                 ProcessValues.text(task, EVIDENCE_FILE_NAME), null, null, null,
                 ProcessValues.text(task, EVIDENCE_RECEIVED_DESCRIPTION)));
+        complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION); // no longer waiting for the complainant: under review
     }
 
     @Transactional

@@ -14,11 +14,12 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.deadline.BusinessCalendar;
+import com.complaintdesk.deadline.DeadlineService;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -50,16 +51,18 @@ public class IntakeService {
     private final ComplaintRecords records;
     private final ComplaintNumbers numbers;
     private final RuntimeService runtimeService;
+    private final DeadlineService deadlines;
     private final Notifications notifications;
     private final ZoneId zone;
 
     IntakeService(Validator validator, ComplaintRepository complaints, ComplaintRecords records, ComplaintNumbers numbers,
-                  RuntimeService runtimeService, Notifications notifications) {
+                  RuntimeService runtimeService, DeadlineService deadlines, Notifications notifications) {
         this.validator = validator;
         this.complaints = complaints;
         this.records = records;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
+        this.deadlines = deadlines;
         this.notifications = notifications;
         this.zone = ZoneId.of("Asia/Shanghai");
     }
@@ -110,6 +113,7 @@ public class IntakeService {
         for (ComplaintRegistration.TransactionLine line : registration.transactions()) {
             complaint.addTransaction(CardNumberMasker.mask(line.reference().strip()), line.occurredAt(), line.amount(), line.feeCharged());
         }
+        complaint.scheduleDecision(deadlines.decisionDueFor(complaint));
         complaints.save(complaint);
         records.recordPublic(complaint, Milestone.REGISTERED,
                 "投诉已登记 Complaint registered via " + registration.channel() + ", category " + registration.category());
@@ -122,17 +126,9 @@ public class IntakeService {
             records.recordInternal(complaint, Milestone.REGISTERED, "可能重复 Possible duplicate of " + suspected);
         }
         notifications.toComplainant(complaint, MessageType.ACKNOWLEDGEMENT,
-                Map.of("decisionDate", decisionDueDate(complaint).toString()));
+                Map.of("decisionDate", BusinessCalendar.dateOf(complaint.getDecisionDueAt()).toString()));
         log.info("Registered complaint {} (channel {}, category {})", number, complaint.getChannel(), complaint.getCategory());
         return new Registered(complaint, suspected);
-    }
-
-    /**
-     * The day the decision is due: registration day (Asia/Shanghai) + 15 calendar days. Stand-in until the deadlines
-     * bean (DeadlineService.decisionDueAt, issue 4) is on main: replace this one method with it.
-     */
-    private LocalDate decisionDueDate(Complaint complaint) {
-        return complaint.getRegisteredAt().atZone(zone).toLocalDate().plusDays(15);
     }
 
     private void validate(ComplaintRegistration registration) {

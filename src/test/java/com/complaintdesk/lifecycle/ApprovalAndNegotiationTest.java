@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /** Approval refusals, counter-offers, rejection with a final response, and the answer arriving as a message. */
-class ApprovalAndNegotiationTest extends LifecycleProcessTest {
+abstract class ApprovalAndNegotiationTest extends LifecycleProcessTest {
 
     private ProcessInstance atProposal() {
         ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /** Each routed department's investigation, from routing to closure. */
-class DepartmentPathsTest extends LifecycleProcessTest {
+abstract class DepartmentPathsTest extends LifecycleProcessTest {
 
     @Test
     void technicalFaultWithSiteVisitAndManufacturerReferralEndsInRepair() throws Exception {

@@ -28,25 +28,26 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Base of the fast process tests: the real complaint-lifecycle model and DMN tables on an in-memory engine, with
  * every bean the model calls replaced by a Mockito mock registered under its bean name. The mocks of the service
  * tasks set the variables the real delegates set, so the gateways decide as in production; each test asserts
  * where the process waits, which group holds the task and what the services were asked to do.
+ *
+ * <p>The tests of each stage live in an abstract subclass; {@link ComplaintLifecycleProcessTest} runs them all as
+ * nested classes on one engine, so that their process coverage is measured and asserted together.
  */
 @Deployment(resources = {"processes/complaint-lifecycle.bpmn", "processes/complaint-routing.dmn", "processes/settlement-approval.dmn"})
 abstract class LifecycleProcessTest {
 
     static final String NUMBER = "CP-20261126-000042";
 
-    @RegisterExtension
-    final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    /** The in-memory engine of the process tests (engine name process-tests, not "default"). */
+    static final String ENGINE_CONFIGURATION = "camunda-process-tests.cfg.xml";
 
     ProcessEngine processEngine;
 
@@ -65,8 +66,8 @@ abstract class LifecycleProcessTest {
     final Closure closure = mock(Closure.class);
 
     @BeforeEach
-    void registerBeans() {
-        processEngine = engine.getProcessEngine();
+    void registerBeans(ProcessEngine processEngine) {
+        this.processEngine = processEngine;
         BpmnAwareTests.init(processEngine);
         delegate("registerComplaint", e -> {
             e.setProcessBusinessKey(NUMBER);

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 /** Triage (duplicates) and the evidence loop: rounds, message EvidenceSubmitted, withdrawal. */
-class TriageAndEvidenceTest extends LifecycleProcessTest {
+abstract class TriageAndEvidenceTest extends LifecycleProcessTest {
 
     @Test
     void aDuplicateIsClosedAsDuplicateWithoutRouting() throws Exception {

@@ -9,6 +9,7 @@ import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.deadline.BusinessCalendar;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
@@ -55,7 +56,8 @@ class AcknowledgementTest {
         Complaint complaint = intake.register(registration(email)).complaint();
         String number = complaint.getComplaintNumber();
         LocalDate registered = complaint.getRegisteredAt().atZone(SHANGHAI).toLocalDate();
-        LocalDate due = registered.plusDays(15);
+        LocalDate due = BusinessCalendar.dateOf(complaint.getDecisionDueAt()); // the record's decision deadline
+        assertThat(due).isAfter(registered);
 
         MimeMessage ack = new Mailbox(mailServer).awaitOne(number, "投诉已受理");
 

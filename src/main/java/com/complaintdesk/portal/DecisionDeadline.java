@@ -1,0 +1,24 @@
+package com.complaintdesk.portal;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.deadline.DeadlineService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.stereotype.Component;
+
+/** When the company owes the complainant its decision: the complaint's decision deadline (DeadlineService), as a day. */
+@Component
+class DecisionDeadline {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final DeadlineService deadlines;
+
+    DecisionDeadline(DeadlineService deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    LocalDate decisionDue(Complaint complaint) {
+        return deadlines.decisionDueFor(complaint).atZone(ZONE).toLocalDate();
+    }
+}
