@@ -59,7 +59,9 @@ class NotificationTemplatesTest {
         assertThat(ack.body()).contains("投诉编号 Complaint number: CP-20261126-000042", "答复期限 Decision due by: 2026-12-11",
                 "我们已于2026-11-26受理您的投诉（类别：手续费争议 Fee dispute）",
                 "请访问投诉门户 https://complaints.example/portal/，输入投诉编号 CP-20261126-000042",
-                "Visit the complaint portal at https://complaints.example/portal/ and enter your complaint number CP-20261126-000042");
+                "Visit the complaint portal at https://complaints.example/portal/ and enter your complaint number CP-20261126-000042",
+                "和在线提交时获得的查询码", "with the access code\nyou were given when filing online",
+                "A complaint registered\nby phone or in person is followed through our customer service.");
         assertThat(ack.sms()).contains("我们将于2026-12-11前答复", "https://complaints.example/portal/", "decision by 2026-12-11");
     }
 
