@@ -21,6 +21,8 @@ import com.complaintdesk.settlement.LedgerRepository;
 import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.settlement.AgreementRepository;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.Mailbox;
+import com.icegreen.greenmail.util.GreenMail;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +60,7 @@ class ComplaintLifecycleEndToEndTest {
     @Autowired LedgerRepository ledger;
     @Autowired AgreementRepository agreements;
     @Autowired RemedyExecution remedies;
+    @Autowired GreenMail mailServer;
 
     @Test
     void aFeeDisputeIsRegisteredAuditedRefundedOnceAndClosed() {
@@ -122,6 +125,19 @@ class ComplaintLifecycleEndToEndTest {
                 Milestone.EXECUTION_CONFIRMED, Milestone.CLOSED);
         assertThat(timeline).filteredOn(e -> e.getMilestone() == Milestone.TRIAGED).extracting(TimelineEntry::getActor).containsExactly("wang.fang");
         assertThat(timeline).filteredOn(e -> e.getMilestone() == Milestone.REMEDY_EXECUTED).extracting(TimelineEntry::getActor).containsExactly("system");
+
+        // the complainant was told at every step, once, by e-mail
+        Mailbox mailbox = new Mailbox(mailServer);
+        assertThat(Mailbox.text(mailbox.awaitOne(number, "解决方案 Our proposal"))).contains("补救方式 Remedy: 退款 Refund",
+                "金额 Amount (CNY): ¥18.00", "refund the overcharge");
+        assertThat(Mailbox.text(mailbox.awaitOne(number, "和解协议 Settlement agreement " + agreement.getAgreementNumber())))
+                .contains("SHA-256 of the agreement text: " + agreement.getSha256());
+        assertThat(Mailbox.text(mailbox.awaitOne(number, "补救已履行 Remedy carried out"))).contains("已支付 Paid 退款 Refund ¥18.00");
+        assertThat(Mailbox.text(mailbox.awaitOne(number, "投诉已结案 Complaint closed")))
+                .contains("结果 Outcome: 已解决（款项已支付） Resolved with a payment", "多收手续费已退还 overcharge refunded");
+        assertThat(mailbox.about(number)).extracting(Mailbox::subject).map(subject -> subject.substring(0, subject.indexOf(' ')))
+                .containsExactlyInAnyOrder("投诉已受理", "解决方案", "和解协议", "补救已履行", "投诉已结案");
+        assertThat(Mailbox.recipients(mailbox.about(number).get(0))).containsExactly("li.si@example.com");
     }
 
     @Test

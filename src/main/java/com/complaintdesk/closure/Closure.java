@@ -6,21 +6,29 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.RootCause;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Closes a complaint with its outcome and root cause; every path of the lifecycle ends here. */
+/**
+ * Closes a complaint with its outcome and root cause; every path of the lifecycle ends here, and the complainant is
+ * told (CLOSURE) whatever the outcome: a duplicate's closing summary names the complaint that goes on.
+ */
 @Service
 public class Closure {
 
     private static final Logger log = LoggerFactory.getLogger(Closure.class);
 
     private final ComplaintRecords records;
+    private final Notifications notifications;
 
-    Closure(ComplaintRecords records) {
+    Closure(ComplaintRecords records, Notifications notifications) {
         this.records = records;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -45,6 +53,7 @@ public class Closure {
         }
         complaint.close(outcome, rootCause, text, records.now());
         records.recordPublic(complaint, Milestone.CLOSED, "已结案 Closed: " + outcome + ". " + text);
+        notifications.toComplainant(complaint, MessageType.CLOSURE, Map.of());
         log.info("Closed complaint {} as {}", complaintNumber, outcome);
         return complaint;
     }

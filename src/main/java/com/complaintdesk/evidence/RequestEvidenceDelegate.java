@@ -8,6 +8,9 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,9 +20,11 @@ import org.springframework.stereotype.Component;
 class RequestEvidenceDelegate implements JavaDelegate {
 
     private final ComplaintRecords records;
+    private final Notifications notifications;
 
-    RequestEvidenceDelegate(ComplaintRecords records) {
+    RequestEvidenceDelegate(ComplaintRecords records, Notifications notifications) {
         this.records = records;
+        this.notifications = notifications;
     }
 
     @Override
@@ -30,6 +35,7 @@ class RequestEvidenceDelegate implements JavaDelegate {
         records.recordPublic(complaint, Milestone.EVIDENCE_REQUESTED,
                 "请提供证据（第" + round + "轮）：交易记录、故障照片等 Evidence requested (round " + round
                         + "): transaction records, fault photos, contracts");
+        notifications.toComplainant(complaint, MessageType.EVIDENCE_REQUEST, Map.of("evidenceRound", String.valueOf(round)));
         execution.setVariable(EVIDENCE_ROUND, round);
     }
 }

@@ -14,13 +14,17 @@ import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.deadline.BusinessCalendar;
 import com.complaintdesk.deadline.DeadlineService;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,16 +52,18 @@ public class IntakeService {
     private final ComplaintNumbers numbers;
     private final RuntimeService runtimeService;
     private final DeadlineService deadlines;
+    private final Notifications notifications;
     private final ZoneId zone;
 
     IntakeService(Validator validator, ComplaintRepository complaints, ComplaintRecords records, ComplaintNumbers numbers,
-                  RuntimeService runtimeService, DeadlineService deadlines) {
+                  RuntimeService runtimeService, DeadlineService deadlines, Notifications notifications) {
         this.validator = validator;
         this.complaints = complaints;
         this.records = records;
         this.numbers = numbers;
         this.runtimeService = runtimeService;
         this.deadlines = deadlines;
+        this.notifications = notifications;
         this.zone = ZoneId.of("Asia/Shanghai");
     }
 
@@ -119,6 +125,8 @@ public class IntakeService {
         if (suspected != null) {
             records.recordInternal(complaint, Milestone.REGISTERED, "可能重复 Possible duplicate of " + suspected);
         }
+        notifications.toComplainant(complaint, MessageType.ACKNOWLEDGEMENT,
+                Map.of("decisionDate", BusinessCalendar.dateOf(complaint.getDecisionDueAt()).toString()));
         log.info("Registered complaint {} (channel {}, category {})", number, complaint.getChannel(), complaint.getCategory());
         return new Registered(complaint, suspected);
     }

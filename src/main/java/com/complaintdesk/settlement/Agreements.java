@@ -7,6 +7,8 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -28,12 +30,15 @@ public class Agreements {
     private final ProposalRepository proposals;
     private final AgreementRepository agreements;
     private final Letters letters;
+    private final Notifications notifications;
 
-    Agreements(ComplaintRecords records, ProposalRepository proposals, AgreementRepository agreements, Letters letters) {
+    Agreements(ComplaintRecords records, ProposalRepository proposals, AgreementRepository agreements, Letters letters,
+               Notifications notifications) {
         this.records = records;
         this.proposals = proposals;
         this.agreements = agreements;
         this.letters = letters;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -60,6 +65,11 @@ public class Agreements {
                 Letters.sha256(body), records.now()));
         records.recordPublic(complaint, Milestone.AGREEMENT_DRAFTED, "和解协议已生成 Settlement agreement " + number
                 + " drafted (SHA-256 " + agreement.getSha256() + ")");
+        notifications.toComplainant(complaint, MessageType.AGREEMENT, Map.of(
+                "agreementNumber", number,
+                "agreementSha256", agreement.getSha256(),
+                "remedy", RemedyLabels.label(proposal.getRemedy()),
+                "amount", RemedyLabels.amount(proposal)));
         return agreement;
     }
 

@@ -13,16 +13,21 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders the documents we send (agreement, statements, final response) from the text templates in
- * src/main/resources/templates/, one file per document, Chinese with English; placeholders are {{name}}.
+ * Renders the documents we send (agreement, statements, final response) and the notifications' texts
+ * (templates/notifications/) from the text templates in src/main/resources/templates/, one file per document,
+ * Chinese with English; placeholders are {{name}}.
  */
 @Component
 public class Letters {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z]+)}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-zA-Z][a-zA-Z0-9]*)}}");
 
     public String render(String template, Map<String, String> values) {
-        String text = load(template);
+        return fill(template, load(template), values);
+    }
+
+    /** Fills in a text already loaded with {@link #load}, or a part of one; {@code template} names it in errors. */
+    public String fill(String template, String text, Map<String, String> values) {
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
@@ -44,7 +49,8 @@ public class Letters {
         }
     }
 
-    private static String load(String template) {
+    /** The template's text as written, placeholders and all. */
+    public static String load(String template) {
         try (var in = new ClassPathResource("templates/" + template).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -9,6 +9,8 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -34,15 +36,17 @@ public class RemedyExecution {
     private final DeviceOrderRepository deviceOrders;
     private final LetterRepository letters;
     private final Letters templates;
+    private final Notifications notifications;
 
     RemedyExecution(ComplaintRecords records, ProposalRepository proposals, LedgerRepository ledger,
-                    DeviceOrderRepository deviceOrders, LetterRepository letters, Letters templates) {
+                    DeviceOrderRepository deviceOrders, LetterRepository letters, Letters templates, Notifications notifications) {
         this.records = records;
         this.proposals = proposals;
         this.ledger = ledger;
         this.deviceOrders = deviceOrders;
         this.letters = letters;
         this.templates = templates;
+        this.notifications = notifications;
     }
 
     /** REFUND, COMPENSATION, FEE_ADJUSTMENT: one ledger entry per proposal. */
@@ -112,6 +116,7 @@ public class RemedyExecution {
             complaint.moveTo(ComplaintStatus.FINAL_RESPONSE_ISSUED);
             records.recordPublic(complaint, Milestone.FINAL_RESPONSE_ISSUED,
                     "最终答复已发出，可向12363、12315或法院/仲裁机构寻求救济 Final response issued; routes onward: PBoC 12363, SAMR 12315, court or arbitration");
+            notifications.toComplainant(complaint, MessageType.FINAL_RESPONSE, Map.of("companyPosition", companyPosition));
         }
         return Outcome.REJECTED;
     }
@@ -133,6 +138,7 @@ public class RemedyExecution {
     private void executed(Complaint complaint, String detail) {
         complaint.moveTo(ComplaintStatus.SETTLEMENT_EXECUTED);
         records.recordPublic(complaint, Milestone.REMEDY_EXECUTED, detail);
+        notifications.toComplainant(complaint, MessageType.EXECUTION, Map.of("executionDetail", detail));
     }
 
     private SettlementProposal proposal(long proposalId, Complaint complaint) {

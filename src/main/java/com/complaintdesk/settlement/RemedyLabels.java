@@ -17,4 +17,9 @@ final class RemedyLabels {
             case APOLOGY -> "书面致歉 Written apology";
         };
     }
+
+    /** The proposal's amount as the complainant reads it: "¥18.00", or that no money is involved. */
+    static String amount(SettlementProposal proposal) {
+        return proposal.getRemedy().isMonetary() ? "¥" + proposal.getAmount().toPlainString() : "不涉及金额 No payment";
+    }
 }

@@ -9,7 +9,10 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.complaint.RootCause;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -29,11 +32,13 @@ public class Settlement {
     private final ComplaintRecords records;
     private final ProposalRepository proposals;
     private final ApprovalRepository approvals;
+    private final Notifications notifications;
 
-    Settlement(ComplaintRecords records, ProposalRepository proposals, ApprovalRepository approvals) {
+    Settlement(ComplaintRecords records, ProposalRepository proposals, ApprovalRepository approvals, Notifications notifications) {
         this.records = records;
         this.proposals = proposals;
         this.approvals = approvals;
+        this.notifications = notifications;
     }
 
     /** The routed department proposes a remedy; a new round each time. */
@@ -101,6 +106,11 @@ public class Settlement {
         task.setVariable(SETTLEMENT_RESPONSE, null); // each round's answer is given afresh
         complaint.moveTo(ComplaintStatus.AWAITING_COMPLAINANT);
         records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
+        notifications.toComplainant(complaint, MessageType.PROPOSAL, Map.of(
+                "proposalRound", String.valueOf(proposal.getRound()),
+                "remedy", RemedyLabels.label(proposal.getRemedy()),
+                "amount", RemedyLabels.amount(proposal),
+                "rationale", proposal.getRationale()));
     }
 
     /** The complainant's answer, recorded by an agent or arriving as message SettlementResponse. */

@@ -1,0 +1,165 @@
+package com.complaintdesk.notification;
+
+import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.Outcome;
+import com.complaintdesk.identity.Departments;
+import com.complaintdesk.settlement.Letters;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells complainants and staff what happened. Nothing is sent here: each message is written to the outbox, one row
+ * per recipient and channel, in the transaction of the step that calls (Propagation.MANDATORY: there must be one).
+ * A step that rolls back leaves no message behind; a step that commits always has its messages, which
+ * {@link NotificationDispatcher} sends afterwards and retries until they are out. The same message to the same
+ * recipient is written once, however often the step runs: the idempotency key is the type, the channel and a digest
+ * of the complaint number, the recipient and the caller's values.
+ *
+ * <p>The complainant gets an e-mail where the record has an address, and an SMS to the registered phone. Staff get
+ * e-mails: the user named, or else every member of the group who has an address.
+ */
+@Service
+public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final OutboxRepository outbox;
+    private final NotificationTemplates templates;
+    private final StaffDirectory staff;
+    private final ComplaintRepository complaints;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    Notifications(OutboxRepository outbox, NotificationTemplates templates, StaffDirectory staff, ComplaintRepository complaints,
+                  NotificationProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.templates = templates;
+        this.staff = staff;
+        this.complaints = complaints;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * A message to the complainant of {@code complaint}: by e-mail where there is an address, and by SMS. {@code model}
+     * holds what the step knows (see {@link MessageType}); the complaint's own facts are added here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void toComplainant(Complaint complaint, MessageType type, Map<String, String> model) {
+        require(type, MessageType.Audience.COMPLAINANT);
+        Map<String, String> values = new HashMap<>(complaintFacts(complaint));
+        values.putAll(model);
+        NotificationTemplates.Rendered message = templates.render(type, values);
+        String email = complaint.getComplainant().email();
+        if (email != null && !email.isBlank()) {
+            enqueue(complaint.getId(), complaint.getComplaintNumber(), type, DeliveryChannel.EMAIL, email.strip(),
+                    message.subject(), message.body(), model);
+        }
+        String phone = complaint.getComplainant().phone();
+        if (message.sms() != null && phone != null && !phone.isBlank()) {
+            enqueue(complaint.getId(), complaint.getComplaintNumber(), type, DeliveryChannel.SMS, phone.strip(), null, message.sms(), model);
+        }
+    }
+
+    /**
+     * An e-mail to staff: to {@code userIdOrNull} when given, else to every member of {@code groupId} who has an e-mail
+     * address. {@code model} holds the values of the message (see {@link MessageType}), complaintNumber among them where
+     * the message is about a complaint. Nobody with an address: nothing is written, and the log says so.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void toStaff(String groupId, String userIdOrNull, MessageType type, Map<String, String> model) {
+        require(type, MessageType.Audience.STAFF);
+        if (groupId == null && userIdOrNull == null) {
+            throw new IllegalArgumentException("A staff message needs a group or a user");
+        }
+        List<StaffDirectory.Member> recipients = userIdOrNull != null ? staff.user(userIdOrNull) : staff.membersOf(groupId);
+        String number = model.get("complaintNumber");
+        if (recipients.isEmpty()) {
+            log.warn("No e-mail address for {}: {} about {} not written", userIdOrNull != null ? "user " + userIdOrNull : "group " + groupId,
+                    type, number);
+            return;
+        }
+        Long complaintId = number == null ? null : complaints.findByComplaintNumber(number).map(Complaint::getId).orElse(null);
+        for (StaffDirectory.Member member : recipients) {
+            Map<String, String> values = new HashMap<>();
+            values.put("staffName", member.name());
+            values.put("groupName", groupId == null ? "" : Departments.ALL.contains(groupId) ? Departments.name(groupId) : groupId);
+            values.put("tasklistUrl", properties.tasklistUrl());
+            values.putAll(model);
+            NotificationTemplates.Rendered message = templates.render(type, values);
+            enqueue(complaintId, number, type, DeliveryChannel.EMAIL, member.email(), message.subject(), message.body(), model);
+        }
+    }
+
+    private void enqueue(Long complaintId, String complaintNumber, MessageType type, DeliveryChannel channel, String recipient,
+                         String subject, String body, Map<String, String> model) {
+        String key = idempotencyKey(type, channel, complaintNumber, recipient, model);
+        if (outbox.existsByIdempotencyKey(key)) {
+            log.debug("{} by {} about {} is in the outbox already", type, channel, complaintNumber);
+            return;
+        }
+        outbox.save(new OutboxMessage(complaintId, complaintNumber, type, channel, recipient, subject, body, key, clock.instant()));
+    }
+
+    static String idempotencyKey(MessageType type, DeliveryChannel channel, String complaintNumber, String recipient,
+                                 Map<String, String> model) {
+        StringBuilder identity = new StringBuilder().append(complaintNumber).append('\n').append(recipient).append('\n');
+        new TreeMap<>(model).forEach((name, value) -> identity.append(name).append('=').append(value).append('\n'));
+        return type + ":" + channel + ":" + Letters.sha256(identity.toString());
+    }
+
+    private Map<String, String> complaintFacts(Complaint complaint) {
+        Map<String, String> facts = new HashMap<>();
+        facts.put("complaintNumber", complaint.getComplaintNumber());
+        facts.put("complainantName", complaint.getComplainant().name());
+        facts.put("category", label(complaint.getCategory()));
+        facts.put("registeredDate", complaint.getRegisteredAt().atZone(ZONE).toLocalDate().toString());
+        facts.put("portalUrl", properties.portalUrl());
+        facts.put("outcome", complaint.getOutcome() == null ? "—" : label(complaint.getOutcome()));
+        facts.put("closingSummary", complaint.getClosingSummary() == null ? "—" : complaint.getClosingSummary());
+        return facts;
+    }
+
+    private static void require(MessageType type, MessageType.Audience audience) {
+        if (type.audience() != audience) {
+            throw new IllegalArgumentException(type + " is a message to " + type.audience() + ", not to " + audience);
+        }
+    }
+
+    static String label(Category category) {
+        return switch (category) {
+            case TECHNICAL_FAULT -> "技术故障 Technical fault";
+            case FEE_DISPUTE -> "手续费争议 Fee dispute";
+            case APPLICATION_PROCESS -> "申请流程 Application process";
+            case BRAND_MARKETING -> "品牌与市场 Brand and marketing";
+            case PRODUCT_QUALITY -> "产品质量 Product quality";
+            case SERVICE_QUALITY -> "服务质量 Service quality";
+            case COMPLIANCE -> "合规问题 Compliance";
+            case OTHER -> "其他 Other";
+        };
+    }
+
+    static String label(Outcome outcome) {
+        return switch (outcome) {
+            case RESOLVED_MONETARY -> "已解决（款项已支付） Resolved with a payment";
+            case RESOLVED_NON_MONETARY -> "已解决 Resolved";
+            case EXPLAINED -> "已书面解释 Explained in writing";
+            case REJECTED -> "未达成和解，已发最终答复 Not settled; final response issued";
+            case WITHDRAWN -> "已撤回 Withdrawn";
+            case DUPLICATE -> "重复投诉 Duplicate of another complaint";
+            case REFERRED_EXTERNAL -> "已转交外部机构 Referred to an outside body";
+        };
+    }
+}
