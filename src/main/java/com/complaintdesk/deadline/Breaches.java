@@ -22,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("breaches")
 public class Breaches {
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     private final ComplaintRecords records;
     private final DeadlineService deadlines;
     private final Notifications notifications;
@@ -39,7 +42,8 @@ public class Breaches {
         }
         Complaint complaint = records.get(complaintNumber);
         notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.DEADLINE_BREACHED,
-                Map.of("complaintNumber", complaintNumber, "department", String.valueOf(complaint.getDepartment())));
+                Map.of("complaintNumber", complaintNumber,
+                        "decisionDate", DAY.format(complaint.getDecisionDueAt() != null ? complaint.getDecisionDueAt() : deadlines.decisionDueFor(complaint))));
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.config.StaffRequests;
+
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import com.complaintdesk.complaint.Complaint;
@@ -47,12 +49,16 @@ class ExtensionRequestPage {
     }
 
     @PostMapping("/staff/complaints/{number}/extension")
-    ResponseEntity<String> request(@PathVariable String number, @RequestParam(name = "extensionDays", required = false) Integer days,
+    ResponseEntity<String> request(@PathVariable String number, jakarta.servlet.http.HttpServletRequest http, @RequestParam(name = "extensionDays", required = false) Integer days,
                                    @RequestParam(name = "extensionReason", required = false) String reason) {
-        if (!isStaff()) {
-            return page(HttpStatus.FORBIDDEN, "<p role=\"alert\">仅限部门员工 Department staff only</p>");
+        if (!isStaff() || !StaffRequests.fromThisSite(http)) {
+            return page(HttpStatus.FORBIDDEN, "<p role=\"alert\">仅限本站的部门员工 Department staff, from this site only</p>");
         }
         Complaint complaint = complaint(number);
+        String holder = complaint.getDepartment() != null ? complaint.getDepartment() : Departments.CUSTOMER_SERVICE; // not yet routed
+        if (StaffRequests.staffUser(identityService, g -> g.equals(holder) || g.equals(Departments.COMPLAINT_MANAGERS)) == null) {
+            return page(HttpStatus.FORBIDDEN, "<p role=\"alert\">仅限承办部门或投诉主管 Only the complaint's department or complaint managers</p>");
+        }
         try {
             extensions.request(complaint.getComplaintNumber(), days, reason);
         } catch (InvalidInputException e) {
@@ -85,9 +91,7 @@ class ExtensionRequestPage {
     }
 
     private boolean isStaff() {
-        var authentication = identityService.getCurrentAuthentication();
-        return authentication != null && authentication.getGroupIds() != null
-                && authentication.getGroupIds().stream().anyMatch(Departments.ALL::contains);
+        return StaffRequests.staffUser(identityService, Departments.ALL::contains) != null;
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String body) {

@@ -15,7 +15,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.Job;
@@ -38,9 +40,11 @@ public class Extensions {
     private final Notifications notifications;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final IdentityService identityService;
 
     Extensions(ComplaintRecords records, DeadlineService deadlines, Notifications notifications, RuntimeService runtimeService,
-               ManagementService managementService) {
+               ManagementService managementService, IdentityService identityService) {
+        this.identityService = identityService;
         this.records = records;
         this.deadlines = deadlines;
         this.notifications = notifications;
@@ -63,11 +67,20 @@ public class Extensions {
         }
         String masked = CardNumberMasker.mask(reason.strip());
         records.recordInternal(complaint, Milestone.EXTENSION_REQUESTED, "申请延期 Extension of " + extraDays + " days requested: " + masked);
-        runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
-                .processInstanceBusinessKey(complaintNumber)
-                .setVariable(EXTENSION_DAYS, extraDays)
-                .setVariable(EXTENSION_REASON, masked)
-                .correlate();
+        // who may ask is the application's rule (the caller checked it); the engine step runs as the application
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
+                    .processInstanceBusinessKey(complaintNumber)
+                    .setVariable(EXTENSION_DAYS, extraDays)
+                    .setVariable(EXTENSION_REASON, masked)
+                    .correlate();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
     }
 
     /** Task_DecideExtension: a refusal must say why. */
@@ -88,7 +101,8 @@ public class Extensions {
     /** Task_ExtendDeadline: moves the deadline (60 days in all at most) and the breach timer; tells the complainant. */
     @Transactional
     public void extend(String complaintNumber, String processInstanceId, int extraDays, String reason) {
-        Date newDue = deadlines.extend(complaintNumber, extraDays, reason).newDueAt();
+        Extension extension = deadlines.extend(complaintNumber, extraDays, reason);
+        Date newDue = extension.newDueAt();
         Job breachTimer = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(BREACH_TIMER).singleResult();
         if (breachTimer != null) {
             managementService.setJobDuedate(breachTimer.getId(), newDue);
@@ -96,6 +110,6 @@ public class Extensions {
         Complaint complaint = records.get(complaintNumber);
         String day = DAY.format(newDue.toInstant());
         notifications.toComplainant(complaint, MessageType.EXTENSION, Map.of("complaintNumber", complaintNumber,
-                "decisionDueDate", day, "reason", reason, "extraDays", String.valueOf(extraDays)));
+                "decisionDate", day, "previousDecisionDate", DAY.format(extension.oldDueAt().toInstant()), "extensionReason", reason));
     }
 }

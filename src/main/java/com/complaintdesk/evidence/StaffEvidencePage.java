@@ -1,5 +1,7 @@
 package com.complaintdesk.evidence;
 
+import com.complaintdesk.config.StaffRequests;
+
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import com.complaintdesk.complaint.Complaint;
@@ -20,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -164,30 +165,15 @@ class StaffEvidencePage {
     }
 
     private void requireStaff() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null || authentication.getUserId() == null) {
-            throw new StaffOnlyException("请登录 Sign in as a member of staff");
-        }
-        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-        if (groups.stream().noneMatch(Departments.ALL::contains)) {
+        if (StaffRequests.staffUser(identityService, Departments.ALL::contains) == null) {
             throw new StaffOnlyException("仅限各部门员工 Only members of a department or complaint-managers may see evidence");
         }
     }
 
     /** A form posted from another site with the browser's cached Basic credentials is refused (CSRF). */
     private static void requireSameOrigin(HttpServletRequest request) {
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+        if (!StaffRequests.fromThisSite(request)) {
             throw new StaffOnlyException("表单须从本站提交 The form must be sent from this site");
-        }
-        if (origin != null) {
-            URI uri = URI.create(origin);
-            String host = request.getHeader(HttpHeaders.HOST);
-            String originHost = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-            if (host == null || !host.equalsIgnoreCase(originHost)) {
-                throw new StaffOnlyException("表单须从本站提交 The form must be sent from this site");
-            }
         }
     }
 

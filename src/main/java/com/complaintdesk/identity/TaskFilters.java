@@ -104,7 +104,8 @@ class TaskFilters {
         } else {
             query.taskCandidateGroup(definition.candidateGroup()).includeAssignedTasks();
         }
-        return query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+        // no ordering in the query: Tasklist's own sort control (created, due date, priority...) decides
+        return query;
     }
 
     private static Map<String, Object> properties(Definition definition) {

@@ -1,5 +1,7 @@
 package com.complaintdesk.notification;
 
+import com.complaintdesk.config.StaffRequests;
+
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
 import com.complaintdesk.identity.Departments;
@@ -12,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -132,31 +133,17 @@ class StaffNotificationsPage {
     }
 
     private String requireStaff() {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null || authentication.getUserId() == null) {
-            throw new StaffOnlyException("请登录 Sign in as a member of staff");
-        }
-        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-        if (groups.stream().noneMatch(g -> Departments.ALL.contains(g) || Groups.CAMUNDA_ADMIN.equals(g))) {
+        String user = StaffRequests.staffUser(identityService, g -> Departments.ALL.contains(g) || Groups.CAMUNDA_ADMIN.equals(g));
+        if (user == null) {
             throw new StaffOnlyException("仅限各部门员工和管理员 Only members of a department, complaint-managers and administrators");
         }
-        return authentication.getUserId();
+        return user;
     }
 
     /** A form posted from another site with the browser's cached Basic credentials is refused (CSRF). */
     private static void requireSameOrigin(HttpServletRequest request) {
-        String site = request.getHeader("Sec-Fetch-Site");
-        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+        if (!StaffRequests.fromThisSite(request)) {
             throw new StaffOnlyException("表单须从本站提交 The form must be sent from this site");
-        }
-        String origin = request.getHeader(HttpHeaders.ORIGIN);
-        if (origin != null) {
-            URI uri = URI.create(origin);
-            String host = request.getHeader(HttpHeaders.HOST);
-            String originHost = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-            if (host == null || !host.equalsIgnoreCase(originHost)) {
-                throw new StaffOnlyException("表单须从本站提交 The form must be sent from this site");
-            }
         }
     }
 

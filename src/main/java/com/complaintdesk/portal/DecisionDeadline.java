@@ -19,6 +19,8 @@ class DecisionDeadline {
     }
 
     LocalDate decisionDue(Complaint complaint) {
-        return deadlines.decisionDueFor(complaint).atZone(ZONE).toLocalDate();
+        // the record holds the deadline (moved by extensions); complaints from before it was stored compute it
+        var due = complaint.getDecisionDueAt() != null ? complaint.getDecisionDueAt() : deadlines.decisionDueFor(complaint);
+        return due.atZone(ZONE).toLocalDate();
     }
 }
