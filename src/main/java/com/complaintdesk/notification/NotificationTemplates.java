@@ -14,12 +14,15 @@ import org.springframework.stereotype.Component;
  * the e-mail's body
  * </pre>
  * The headers are split off before the values go in, so no value (a reason with line breaks) can add or cut one.
+ * An SMS longer than {@value #MAX_SMS_LENGTH} characters (a long reason in it) is cut short with an ellipsis.
  */
 @Component
 class NotificationTemplates {
 
     private static final String SUBJECT = "Subject: ";
     private static final String SMS = "SMS: ";
+    /** A text message is kept short: providers split long ones into parts, and charge for each. */
+    static final int MAX_SMS_LENGTH = 300;
 
     private final Letters letters;
 
@@ -44,12 +47,16 @@ class NotificationTemplates {
             if (header.startsWith(SUBJECT)) {
                 subject = oneLine(letters.fill(name, header.substring(SUBJECT.length()), values));
             } else if (header.startsWith(SMS)) {
-                sms = oneLine(letters.fill(name, header.substring(SMS.length()), values));
+                sms = shortened(oneLine(letters.fill(name, header.substring(SMS.length()), values)));
             } else {
                 throw new IllegalStateException("Template " + name + " has an unknown header line: " + header);
             }
         }
         return new Rendered(subject, letters.fill(name, text.substring(blank + 2), values), sms);
+    }
+
+    private static String shortened(String sms) {
+        return sms.length() <= MAX_SMS_LENGTH ? sms : sms.substring(0, MAX_SMS_LENGTH - 1) + "…";
     }
 
     /** A subject or an SMS is one line, whatever line breaks a value brought. */

@@ -14,6 +14,7 @@ import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Mailbox;
+import com.complaintdesk.support.RegisteredComplaints;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -23,6 +24,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,15 +52,23 @@ class AcknowledgementTest {
     @Autowired ComplaintRecords records;
     @Autowired GreenMail mailServer;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired RuntimeService runtimeService;
+
+    private final RegisteredComplaints registered = new RegisteredComplaints();
+
+    @AfterEach
+    void endProcesses() {
+        registered.endProcesses(runtimeService);
+    }
 
     @Test
     void theAcknowledgementGivesTheNumberTheDecisionDateAndHowToFollowTheComplaint(CapturedOutput output) {
         String email = "wang.xiaoming." + System.nanoTime() + "@example.com";
         Complaint complaint = intake.register(registration(email)).complaint();
-        String number = complaint.getComplaintNumber();
-        LocalDate registered = complaint.getRegisteredAt().atZone(SHANGHAI).toLocalDate();
+        String number = registered.add(complaint.getComplaintNumber());
+        LocalDate registeredOn = complaint.getRegisteredAt().atZone(SHANGHAI).toLocalDate();
         LocalDate due = BusinessCalendar.dateOf(complaint.getDecisionDueAt()); // the record's decision deadline
-        assertThat(due).isAfter(registered);
+        assertThat(due).isAfter(registeredOn);
 
         MimeMessage ack = new Mailbox(mailServer).awaitOne(number, "投诉已受理");
 
@@ -65,8 +76,8 @@ class AcknowledgementTest {
         assertThat(Mailbox.recipients(ack)).containsExactly(email);
         assertThat(Mailbox.text(ack)).contains(
                 "尊敬的王小明：", "Dear 王小明,",
-                "我们已于" + registered + "受理您的投诉（类别：手续费争议 Fee dispute）",
-                "We received your complaint on " + registered + " (category: 手续费争议 Fee dispute).",
+                "我们已于" + registeredOn + "受理您的投诉（类别：手续费争议 Fee dispute）",
+                "We received your complaint on " + registeredOn + " (category: 手续费争议 Fee dispute).",
                 "投诉编号 Complaint number: " + number,
                 "答复期限 Decision due by: " + due,
                 "请访问投诉门户 http://localhost:8080/portal/，输入投诉编号 " + number,
@@ -84,7 +95,7 @@ class AcknowledgementTest {
     @Test
     void theSameStepRunTwiceWritesItsMessagesOnce() {
         Complaint complaint = intake.register(registration("twice." + System.nanoTime() + "@example.com")).complaint();
-        String number = complaint.getComplaintNumber();
+        String number = registered.add(complaint.getComplaintNumber());
 
         inTransaction(() -> {
             Complaint c = records.get(number);
@@ -105,6 +116,7 @@ class AcknowledgementTest {
     @Test
     void aMessageIsOnlyWrittenInTheTransactionOfTheStepThatTellsIt() {
         Complaint complaint = intake.register(registration("outside." + System.nanoTime() + "@example.com")).complaint();
+        registered.add(complaint.getComplaintNumber());
 
         assertThatThrownBy(() -> notifications.toComplainant(complaint, MessageType.CLOSURE, Map.of()))
                 .isInstanceOf(IllegalTransactionStateException.class);

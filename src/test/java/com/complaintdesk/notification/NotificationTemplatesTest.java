@@ -94,6 +94,17 @@ class NotificationTemplatesTest {
     }
 
     @Test
+    void aLongReasonIsCutShortInTheSmsButNotInTheEmail() {
+        Map<String, String> values = values();
+        values.put("extensionReason", "需要厂商检测 manufacturer test needed. ".repeat(40));
+
+        NotificationTemplates.Rendered message = templates.render(MessageType.EXTENSION, values);
+
+        assertThat(message.sms()).hasSize(NotificationTemplates.MAX_SMS_LENGTH).endsWith("…").contains("2026-12-11", "需要厂商检测");
+        assertThat(message.body()).contains(values.get("extensionReason").strip());
+    }
+
+    @Test
     void aMissingValueIsAnErrorThatNamesIt() {
         Map<String, String> values = values();
         values.remove("decisionDate");

@@ -13,6 +13,7 @@ import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Mailbox;
+import com.complaintdesk.support.RegisteredComplaints;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -22,11 +23,13 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -53,6 +56,14 @@ class StageNotificationsTest {
     @Autowired OutboxRepository outbox;
     @Autowired GreenMail mailServer;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired RuntimeService runtimeService;
+
+    private final RegisteredComplaints registered = new RegisteredComplaints();
+
+    @AfterEach
+    void endProcesses() {
+        registered.endProcesses(runtimeService);
+    }
 
     @Test
     void theComplainantIsAskedForEvidenceAndRemindedOfIt() {
@@ -166,9 +177,9 @@ class StageNotificationsTest {
     // ---- helpers ----
 
     private String register(String merchant, Category category) {
-        return intake.register(new ComplaintRegistration(Channel.HOTLINE, "刘强", "13600136000", "liu.qiang." + System.nanoTime() + "@example.com",
+        return registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "刘强", "13600136000", "liu.qiang." + System.nanoTime() + "@example.com",
                 merchant, "T-5001", category, false, "终端经常断线 terminal keeps dropping its connection", null, List.of()))
-                .complaint().getComplaintNumber();
+                .complaint().getComplaintNumber());
     }
 
     private Mailbox mailbox() {
