@@ -1,5 +1,6 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
@@ -41,17 +41,14 @@ class ComplaintDeadlinesDecisionTest {
     private static DmnDecision decision;
 
     @BeforeAll
-    static void parseDecision() throws Exception {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = resource()) {
-            decision = engine.parseDecision("complaint-deadlines", in);
-        }
+    static void parseDecision() {
+        DecisionTables table = DecisionTables.load(RESOURCE, "complaint-deadlines");
+        engine = table.engine();
+        decision = table.decision();
     }
 
     private static InputStream resource() {
-        InputStream in = ComplaintDeadlinesDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
-        assertThat(in).as(RESOURCE + " on the test classpath").isNotNull();
-        return in;
+        return DecisionTables.open(RESOURCE);
     }
 
     private static DmnDecisionTableResult periodOf(String period, String channel, String priority, String category) {

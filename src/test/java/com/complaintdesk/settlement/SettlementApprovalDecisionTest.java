@@ -1,5 +1,6 @@
 package com.complaintdesk.settlement;
 
+import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
@@ -39,17 +39,14 @@ class SettlementApprovalDecisionTest {
     private static DmnDecision decision;
 
     @BeforeAll
-    static void parseDecision() throws Exception {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = resource()) {
-            decision = engine.parseDecision("settlement-approval", in);
-        }
+    static void parseDecision() {
+        DecisionTables table = DecisionTables.load(RESOURCE, "settlement-approval");
+        engine = table.engine();
+        decision = table.decision();
     }
 
     private static InputStream resource() {
-        InputStream in = SettlementApprovalDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
-        assertThat(in).as(RESOURCE + " on the test classpath").isNotNull();
-        return in;
+        return DecisionTables.open(RESOURCE);
     }
 
     private static List<String> approvers(String remedy, Object proposedAmount) {

@@ -1,5 +1,6 @@
 package com.complaintdesk.triage;
 
+import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
@@ -43,17 +43,14 @@ class ComplaintRoutingDecisionTest {
     private static DmnDecision decision;
 
     @BeforeAll
-    static void parseDecision() throws Exception {
-        engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        try (InputStream in = resource()) {
-            decision = engine.parseDecision("complaint-routing", in);
-        }
+    static void parseDecision() {
+        DecisionTables table = DecisionTables.load(RESOURCE, "complaint-routing");
+        engine = table.engine();
+        decision = table.decision();
     }
 
     private static InputStream resource() {
-        InputStream in = ComplaintRoutingDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
-        assertThat(in).as(RESOURCE + " on the test classpath").isNotNull();
-        return in;
+        return DecisionTables.open(RESOURCE);
     }
 
     private static DmnDecisionTableResult route(String category, Boolean viaSalesPromotion) {
