@@ -100,6 +100,9 @@ class GroupAuthorizations {
                     ProcessDefinitionPermissions.READ_HISTORY));
             grants.add(new Grant(starter, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
         }
+        // the front desk follows every complaint (Tasklist's list shows each task's complaint number, category...);
+        // a routed department reads only the complaints routed to it (ComplaintAccess)
+        grants.add(new Grant(CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));

@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Priority;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.identity.ComplaintAccess;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,10 +27,12 @@ class RouteComplaintDelegate implements JavaDelegate {
 
     private final DecisionService decisions;
     private final ComplaintRecords records;
+    private final ComplaintAccess access;
 
-    RouteComplaintDelegate(DecisionService decisions, ComplaintRecords records) {
+    RouteComplaintDelegate(DecisionService decisions, ComplaintRecords records, ComplaintAccess access) {
         this.decisions = decisions;
         this.records = records;
+        this.access = access;
     }
 
     @Override
@@ -49,6 +52,7 @@ class RouteComplaintDelegate implements JavaDelegate {
         Boolean referral = routing.getEntry(MANUFACTURER_REFERRAL);
         complaint.route(department, priority);
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
+        access.grantDepartment(department, execution.getProcessInstanceId());
         records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + department + " (priority " + priority + ")");
         execution.setVariable(DEPARTMENT, department);
         execution.setVariable(PRIORITY, priority.name());

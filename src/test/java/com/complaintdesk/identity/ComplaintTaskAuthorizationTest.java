@@ -89,6 +89,17 @@ class ComplaintTaskAuthorizationTest {
             return null;
         })).isInstanceOf(AuthorizationException.class);
 
+        // the complaint's values (Tasklist's list columns): the routed department, the front desk and managers read
+        // them; another department does not
+        for (var reader : Map.of("chen.jing", Departments.COMPLIANCE_LEGAL, "wang.fang", Departments.CUSTOMER_SERVICE,
+                "sun.li", Departments.COMPLAINT_MANAGERS).entrySet()) {
+            assertThat(as(reader.getKey(), reader.getValue(), () -> runtimeService.createVariableInstanceQuery()
+                    .processInstanceIdIn(processInstanceId).variableName("complaintNumber").count()))
+                    .as("%s reads the complaint number", reader.getKey()).isEqualTo(1);
+        }
+        assertThat(as("zhang.wei", Departments.TECHNICAL_SUPPORT, () -> runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(processInstanceId).variableName("complaintNumber").count())).isZero();
+
         // customer-service, who triaged it, no longer sees it either
         assertThat(as("wang.fang", Departments.CUSTOMER_SERVICE,
                 () -> taskService.createTaskQuery().processInstanceBusinessKey(number).list())).isEmpty();
