@@ -3,7 +3,6 @@ package com.complaintdesk.deadline;
 import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -45,10 +43,6 @@ class ComplaintDeadlinesDecisionTest {
         DecisionTables table = DecisionTables.load(RESOURCE, "complaint-deadlines");
         engine = table.engine();
         decision = table.decision();
-    }
-
-    private static InputStream resource() {
-        return DecisionTables.open(RESOURCE);
     }
 
     private static DmnDecisionTableResult periodOf(String period, String channel, String priority, String category) {
@@ -173,10 +167,6 @@ class ComplaintDeadlinesDecisionTest {
     }
 
     private static DmnModelInstance model() {
-        try (InputStream in = resource()) {
-            return Dmn.readModelFromStream(in);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return DecisionTables.model(RESOURCE);
     }
 }

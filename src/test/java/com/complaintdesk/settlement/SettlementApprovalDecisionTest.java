@@ -3,7 +3,6 @@ package com.complaintdesk.settlement;
 import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -43,10 +41,6 @@ class SettlementApprovalDecisionTest {
         DecisionTables table = DecisionTables.load(RESOURCE, "settlement-approval");
         engine = table.engine();
         decision = table.decision();
-    }
-
-    private static InputStream resource() {
-        return DecisionTables.open(RESOURCE);
     }
 
     private static List<String> approvers(String remedy, Object proposedAmount) {
@@ -158,12 +152,7 @@ class SettlementApprovalDecisionTest {
 
     @Test
     void modelFollowsTheConventions() {
-        DmnModelInstance model;
-        try (InputStream in = resource()) {
-            model = Dmn.readModelFromStream(in);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        DmnModelInstance model = DecisionTables.model(RESOURCE);
         Decision d = model.getModelElementById("settlement-approval");
         assertThat(d.getName()).isEqualTo("和解审批层级 Settlement approval tiers");
         assertThat(d.getCamundaHistoryTimeToLiveString()).isEqualTo("1096");

@@ -3,7 +3,6 @@ package com.complaintdesk.triage;
 import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -47,10 +45,6 @@ class ComplaintRoutingDecisionTest {
         DecisionTables table = DecisionTables.load(RESOURCE, "complaint-routing");
         engine = table.engine();
         decision = table.decision();
-    }
-
-    private static InputStream resource() {
-        return DecisionTables.open(RESOURCE);
     }
 
     private static DmnDecisionTableResult route(String category, Boolean viaSalesPromotion) {
@@ -136,12 +130,7 @@ class ComplaintRoutingDecisionTest {
 
     @Test
     void modelFollowsTheConventions() {
-        DmnModelInstance model;
-        try (InputStream in = resource()) {
-            model = Dmn.readModelFromStream(in);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        DmnModelInstance model = DecisionTables.model(RESOURCE);
         Decision d = model.getModelElementById("complaint-routing");
         assertThat(d.getName()).isEqualTo("投诉分派 Complaint routing");
         assertThat(d.getCamundaHistoryTimeToLiveString()).isEqualTo("1096");
