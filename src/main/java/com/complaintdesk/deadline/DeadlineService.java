@@ -155,17 +155,8 @@ public class DeadlineService {
 
     // ---- extensions and breaches ----
 
-    /**
-     * Extends a complaint's decision deadline by {@code extraDays} (counted like the {@code decisionMaximum} period,
-     * calendar days by default) with a reason the complainant is told. The new deadline may be at most the
-     * {@code decisionMaximum} period (60 calendar days) after registration, all extensions together.
-     *
-     * @throws InvalidInputException naming {@code extensionDays} (not 1..45, or past the limit) or
-     *                               {@code extensionReason} (missing or longer than 2000), or {@code complaintNumber}
-     *                               (closed complaint)
-     */
-    @Transactional
-    public Extension extend(String complaintNumber, int extraDays, String reason) {
+    /** The rules an extension request must meet before anyone decides on it; names every bad field at once. */
+    public void checkExtensionRequest(int extraDays, String reason) {
         String why = reason == null ? "" : reason.strip();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (extraDays < 1 || extraDays > MAX_EXTRA_DAYS) {
@@ -179,6 +170,21 @@ public class DeadlineService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    /**
+     * Extends a complaint's decision deadline by {@code extraDays} (counted like the {@code decisionMaximum} period,
+     * calendar days by default) with a reason the complainant is told. The new deadline may be at most the
+     * {@code decisionMaximum} period (60 calendar days) after registration, all extensions together.
+     *
+     * @throws InvalidInputException naming {@code extensionDays} (not 1..45, or past the limit) or
+     *                               {@code extensionReason} (missing or longer than 2000), or {@code complaintNumber}
+     *                               (closed complaint)
+     */
+    @Transactional
+    public Extension extend(String complaintNumber, int extraDays, String reason) {
+        checkExtensionRequest(extraDays, reason);
+        String why = reason.strip();
         Complaint complaint = records.get(complaintNumber);
         if (complaint.isClosed()) {
             throw InvalidInputException.of("complaintNumber", complaintNumber + " is closed: its deadline can no longer be extended");

@@ -59,12 +59,7 @@ public class Extensions {
         if (complaint.getStatus() == ComplaintStatus.CLOSED) {
             throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: there is no deadline to extend");
         }
-        if (extraDays == null || extraDays < 1 || extraDays > DeadlineService.MAX_EXTRA_DAYS) {
-            throw InvalidInputException.of(EXTENSION_DAYS, "must be between 1 and " + DeadlineService.MAX_EXTRA_DAYS + " days");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw InvalidInputException.of(EXTENSION_REASON, "is required: the complainant is told why");
-        }
+        deadlines.checkExtensionRequest(extraDays == null ? 0 : extraDays, reason);
         String masked = CardNumberMasker.mask(reason.strip());
         records.recordInternal(complaint, Milestone.EXTENSION_REQUESTED, "申请延期 Extension of " + extraDays + " days requested: " + masked);
         // who may ask is the application's rule (the caller checked it); the engine step runs as the application

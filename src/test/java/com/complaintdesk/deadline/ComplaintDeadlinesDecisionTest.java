@@ -1,5 +1,8 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.Channel;
+import com.complaintdesk.complaint.Priority;
 import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +33,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ComplaintDeadlinesDecisionTest {
 
     private static final String RESOURCE = "processes/complaint-deadlines.dmn";
-    private static final List<String> CHANNELS = List.of("HOTLINE", "ONLINE", "WALK_IN", "REGULATOR");
-    private static final List<String> PRIORITIES = List.of("HIGH", "NORMAL", "LOW");
-    private static final List<String> CATEGORIES = List.of("TECHNICAL_FAULT", "FEE_DISPUTE", "APPLICATION_PROCESS",
-            "BRAND_MARKETING", "PRODUCT_QUALITY", "SERVICE_QUALITY", "COMPLIANCE", "OTHER");
+    private static final List<String> CHANNELS = names(Channel.values());
+    private static final List<String> PRIORITIES = names(Priority.values());
+    private static final List<String> CATEGORIES = names(Category.values());
+
+    private static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
+    }
 
     private static DmnEngine engine;
     private static DmnDecision decision;

@@ -1,5 +1,6 @@
 package com.complaintdesk.triage;
 
+import com.complaintdesk.complaint.Category;
 import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ComplaintRoutingDecisionTest {
 
     private static final String RESOURCE = "processes/complaint-routing.dmn";
-    private static final List<String> CATEGORIES = List.of("TECHNICAL_FAULT", "FEE_DISPUTE", "APPLICATION_PROCESS",
-            "BRAND_MARKETING", "PRODUCT_QUALITY", "SERVICE_QUALITY", "COMPLIANCE", "OTHER");
+    private static final List<String> CATEGORIES = java.util.Arrays.stream(Category.values()).map(Enum::name).toList();
 
     private static DmnEngine engine;
     private static DmnDecision decision;
