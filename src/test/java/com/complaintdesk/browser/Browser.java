@@ -81,7 +81,9 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1600,1200", "--lang=en-US");
         driver = new ChromeDriver(service, options);
+        // Tasklist redraws its lists while a condition reads them: an element gone stale is looked up again
         wait = new WebDriverWait(driver, TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @Override
