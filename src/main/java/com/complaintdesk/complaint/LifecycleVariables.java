@@ -107,10 +107,81 @@ public final class LifecycleVariables {
     public static final String EXTENSION_DECISION_NOTE = "extensionDecisionNote";
     public static final String BREACH_ACTION = "breachAction";
 
+    // Settlement execution (process settlement-execution, called by the lifecycle, legal proceedings and referrals)
+    public static final String SETTLEMENT_EXECUTION_KEY = "settlement-execution";
+
+    // Legal path (process legal-proceedings, message LegalActionFiled)
+    public static final String LEGAL_PROCEEDINGS_KEY = "legal-proceedings";
+    /** COMPLAINANT (the complainant sued or applied for arbitration) or COMPANY (compliance-legal went to law). */
+    public static final String LEGAL_INITIATED_BY = "legalInitiatedBy";
+    public static final String LEGAL_NOTICE = "legalNotice";
+    /** COURT or ARBITRATION. */
+    public static final String LEGAL_FORUM = "legalForum";
+    public static final String CLAIM_AMOUNT = "claimAmount";
+    public static final String EXPOSURE_AMOUNT = "exposureAmount";
+    public static final String CLAIM_ASSESSMENT = "claimAssessment";
+    public static final String COUNSEL_FIRM = "counselFirm";
+    public static final String COUNSEL_LAWYER = "counselLawyer";
+    public static final String COUNSEL_ENGAGED_ON = "counselEngagedOn";
+    public static final String TRIBUNAL_NAME = "tribunalName";
+    public static final String CASE_NUMBER = "caseNumber";
+    public static final String FILED_ON = "filedOn";
+    public static final String SERVED_ON = "servedOn";
+    public static final String HEARING_DATE = "hearingDate";
+    public static final String HEARING_SUMMARY = "hearingSummary";
+    /** After a hearing: HEARING (another one), MEDIATION (settled in court) or DECISION (judgment or ruling given). */
+    public static final String CASE_STAGE = "caseStage";
+    public static final String HEARING_COUNT = "hearingCount";
+    public static final String MEDIATION_TERMS = "mediationTerms";
+    public static final String MEDIATED_ON = "mediatedOn";
+    /** JUDGMENT (appeal within 15 days of service) or RULING (10 days): configurable. */
+    public static final String DECISION_KIND = "decisionKind";
+    /** WON, LOST or PARTLY. */
+    public static final String DECISION_RESULT = "decisionResult";
+    public static final String AWARDED_AMOUNT = "awardedAmount";
+    public static final String DECISION_SERVED_ON = "decisionServedOn";
+    public static final String DECISION_SUMMARY = "decisionSummary";
+    public static final String APPEAL_DEADLINE = "appealDeadline";
+    /** APPEAL or COMPLY. */
+    public static final String APPEAL_DECISION = "appealDecision";
+    public static final String APPEAL_REASON = "appealReason";
+    /** LEGAL_SETTLED or LEGAL_JUDGMENT: the outcome the complaint closes with. */
+    public static final String LEGAL_OUTCOME = "legalOutcome";
+
+    // Regulator referral (process regulator-referral, messages RegulatorReferralReceived and RegulatorDecision)
+    public static final String REGULATOR_REFERRAL_KEY = "regulator-referral";
+    /** PBOC_12363, SAMR_12315, NFRA or OTHER. */
+    public static final String REGULATOR = "regulator";
+    public static final String REGULATOR_REFERENCE = "regulatorReference";
+    public static final String REFERRAL_RECEIVED_ON = "referralReceivedOn";
+    public static final String RESPONSE_DUE_ON = "responseDueOn";
+    public static final String REFERRAL_SUMMARY = "referralSummary";
+    public static final String REGULATOR_RESPONSE = "regulatorResponse";
+    public static final String RESPONSE_APPROVED = "responseApproved";
+    public static final String RESPONSE_REVIEW_NOTE = "responseReviewNote";
+    public static final String RESPONSE_SUBMITTED_ON = "responseSubmittedOn";
+    /** REGULATOR_PLATFORM, EMAIL, POST or IN_PERSON. */
+    public static final String SUBMISSION_CHANNEL = "submissionChannel";
+    public static final String SUBMISSION_REFERENCE = "submissionReference";
+    /** NO_ACTION, REMEDY_ORDERED or MEDIATED. */
+    public static final String REGULATOR_DECISION = "regulatorDecision";
+    public static final String DECIDED_ON = "decidedOn";
+    public static final String COMPLIANCE_NOTE = "complianceNote";
+    public static final String COMPLIED_ON = "compliedOn";
+    /** The outcome a referral ends with: REFERRED_EXTERNAL, or the ordered remedy's outcome. */
+    public static final String REFERRAL_OUTCOME = "referralOutcome";
+    /** How many referrals of this complaint are being answered (the hand-off waits for none to be open). */
+    public static final String OPEN_REFERRALS = "openReferrals";
+    /** Set when the rejected complaint's hand-off passed it to an open referral, which then closes it. */
+    public static final String HANDED_TO_REFERRAL = "handedToReferral";
+
     // Messages
     public static final String MESSAGE_EVIDENCE_SUBMITTED = "EvidenceSubmitted";
     public static final String MESSAGE_SETTLEMENT_RESPONSE = "SettlementResponse";
     public static final String MESSAGE_EXTENSION_REQUESTED = "ExtensionRequested";
+    public static final String MESSAGE_LEGAL_ACTION_FILED = "LegalActionFiled";
+    public static final String MESSAGE_REGULATOR_REFERRAL_RECEIVED = "RegulatorReferralReceived";
+    public static final String MESSAGE_REGULATOR_DECISION = "RegulatorDecision";
 
     private LifecycleVariables() {
     }

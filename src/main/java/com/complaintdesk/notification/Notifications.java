@@ -160,6 +160,8 @@ public class Notifications {
             case WITHDRAWN -> "已撤回 Withdrawn";
             case DUPLICATE -> "重复投诉 Duplicate of another complaint";
             case REFERRED_EXTERNAL -> "已转交外部机构 Referred to an outside body";
+            case LEGAL_SETTLED -> "经法院/仲裁调解解决并已履行 Settled in court or arbitration, and carried out";
+            case LEGAL_JUDGMENT -> "依判决/裁决结案 Closed by a judgment or award";
         };
     }
 }
