@@ -145,6 +145,8 @@ public final class LifecycleVariables {
     /** APPEAL or COMPLY. */
     public static final String APPEAL_DECISION = "appealDecision";
     public static final String APPEAL_REASON = "appealReason";
+    /** Set when the final decision orders us to pay: settlement-execution pays it. */
+    public static final String AMOUNT_OWED = "amountOwed";
     /** LEGAL_SETTLED or LEGAL_JUDGMENT: the outcome the complaint closes with. */
     public static final String LEGAL_OUTCOME = "legalOutcome";
 
@@ -166,6 +168,8 @@ public final class LifecycleVariables {
     /** NO_ACTION, REMEDY_ORDERED or MEDIATED. */
     public static final String REGULATOR_DECISION = "regulatorDecision";
     public static final String DECIDED_ON = "decidedOn";
+    /** Set when the regulator's decision orders a remedy: settlement-execution carries it out. */
+    public static final String REMEDY_ORDERED = "remedyOrdered";
     public static final String COMPLIANCE_NOTE = "complianceNote";
     public static final String COMPLIED_ON = "compliedOn";
     /** The outcome a referral ends with: REFERRED_EXTERNAL, or the ordered remedy's outcome. */
@@ -174,6 +178,8 @@ public final class LifecycleVariables {
     public static final String OPEN_REFERRALS = "openReferrals";
     /** Set when the rejected complaint's hand-off passed it to an open referral, which then closes it. */
     public static final String HANDED_TO_REFERRAL = "handedToReferral";
+    /** Local to the referral event sub-process: this referral closes the complaint (it was handed over, none else open). */
+    public static final String CLOSE_AFTER_REFERRAL = "closeAfterReferral";
 
     // Messages
     public static final String MESSAGE_EVIDENCE_SUBMITTED = "EvidenceSubmitted";

@@ -1,6 +1,7 @@
 package com.complaintdesk.deadline;
 
 import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
+import static com.complaintdesk.complaint.LifecycleVariables.SETTLEMENT_EXECUTION_KEY;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -34,6 +35,7 @@ class TaskDeadlines {
 
     private static boolean isLifecycleTask(DelegateTask task) {
         String definitionId = task.getProcessDefinitionId();
-        return definitionId != null && definitionId.startsWith(PROCESS_KEY + ":");
+        // the lifecycle's tasks, and customer service's confirmation in the settlement execution it calls
+        return definitionId != null && (definitionId.startsWith(PROCESS_KEY + ":") || definitionId.startsWith(SETTLEMENT_EXECUTION_KEY + ":"));
     }
 }

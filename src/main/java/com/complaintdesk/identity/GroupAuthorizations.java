@@ -1,7 +1,11 @@
 package com.complaintdesk.identity;
 
+import static com.complaintdesk.complaint.LifecycleVariables.LEGAL_PROCEEDINGS_KEY;
 import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
+import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR_REFERRAL_KEY;
+import static com.complaintdesk.complaint.LifecycleVariables.SETTLEMENT_EXECUTION_KEY;
 import static com.complaintdesk.identity.Departments.COMPLAINT_MANAGERS;
+import static com.complaintdesk.identity.Departments.COMPLIANCE_LEGAL;
 import static com.complaintdesk.identity.Departments.CUSTOMER_SERVICE;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
@@ -92,7 +96,9 @@ class GroupAuthorizations {
         List<Grant> grants = new ArrayList<>();
         for (String group : Departments.ALL) {
             grants.add(new Grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-            grants.add(new Grant(group, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ));
+            for (String key : List.of(PROCESS_KEY, SETTLEMENT_EXECUTION_KEY, LEGAL_PROCEEDINGS_KEY, REGULATOR_REFERRAL_KEY)) {
+                grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
+            }
         }
         for (String starter : List.of(CUSTOMER_SERVICE, COMPLAINT_MANAGERS)) {
             grants.add(new Grant(starter, Resources.PROCESS_DEFINITION, PROCESS_KEY,
@@ -103,6 +109,10 @@ class GroupAuthorizations {
         // the front desk follows every complaint (Tasklist's list shows each task's complaint number, category...);
         // a routed department reads only the complaints routed to it (ComplaintAccess)
         grants.add(new Grant(CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
+        // the called processes' tasks belong to one department each: it reads their instances (complaint number in the list)
+        grants.add(new Grant(CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, SETTLEMENT_EXECUTION_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
+        grants.add(new Grant(COMPLIANCE_LEGAL, Resources.PROCESS_DEFINITION, LEGAL_PROCEEDINGS_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
+        grants.add(new Grant(COMPLIANCE_LEGAL, Resources.PROCESS_DEFINITION, REGULATOR_REFERRAL_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));

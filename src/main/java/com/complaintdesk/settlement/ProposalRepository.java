@@ -9,4 +9,7 @@ public interface ProposalRepository extends JpaRepository<SettlementProposal, Lo
     List<SettlementProposal> findByComplaintIdOrderByRoundAsc(Long complaintId);
 
     long countByComplaintId(Long complaintId);
+
+    Optional<SettlementProposal> findByComplaintIdAndSourceAndSourceReference(Long complaintId, SettlementProposal.Source source,
+                                                                             String sourceReference);
 }

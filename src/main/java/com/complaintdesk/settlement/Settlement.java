@@ -157,4 +157,35 @@ public class Settlement {
         }
         return proposals.findById(n.longValue()).orElseThrow(() -> new IllegalStateException("Proposal " + id + " not found"));
     }
+
+    /**
+     * A settlement a court, an arbitration commission or a regulator decided, to be carried out by settlement-execution:
+     * written once per source and reference (a case number, a regulator's reference), so a decision recorded twice gives
+     * the same proposal, and its remedy is carried out (a refund paid) once.
+     */
+    @Transactional
+    public SettlementProposal ordered(Complaint complaint, SettlementProposal.Source source, String reference, Remedy remedy,
+                                      BigDecimal amount, String terms) {
+        if (source == SettlementProposal.Source.NEGOTIATION) {
+            throw new IllegalArgumentException("A negotiated settlement is proposed, approved and accepted, not ordered");
+        }
+        if (remedy == null) {
+            throw InvalidInputException.of(REMEDY, "is required");
+        }
+        if (remedy.isMonetary() && (amount == null || amount.signum() <= 0)) {
+            throw InvalidInputException.of(PROPOSED_AMOUNT, "is required and above 0 for " + remedy);
+        }
+        if (amount != null && amount.compareTo(MAX_AMOUNT) > 0) {
+            throw InvalidInputException.of(PROPOSED_AMOUNT, "must not exceed " + MAX_AMOUNT.toPlainString());
+        }
+        return proposals.findByComplaintIdAndSourceAndSourceReference(complaint.getId(), source, reference).orElseGet(() -> {
+            int round = (int) proposals.countByComplaintId(complaint.getId()) + 1;
+            SettlementProposal proposal = proposals.save(SettlementProposal.ordered(complaint.getId(), round, source, reference, remedy,
+                    remedy.isMonetary() ? amount : null, terms, records.currentActor(), records.now()));
+            records.recordInternal(complaint, Milestone.PROPOSAL_MADE, (source == SettlementProposal.Source.COURT
+                    ? "法院/仲裁确定的履行内容 Settlement decided in court or arbitration " : "监管机构责令的补救 Remedy ordered by the regulator ")
+                    + reference + ": " + RemedyLabels.label(remedy) + (remedy.isMonetary() ? " ¥" + amount.toPlainString() : ""));
+            return proposal;
+        });
+    }
 }

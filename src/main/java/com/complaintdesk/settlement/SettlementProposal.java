@@ -19,6 +19,9 @@ public class SettlementProposal {
 
     public enum Status { PROPOSED, REFUSED, OFFERED, ACCEPTED, REJECTED, COUNTERED }
 
+    /** Who decided the settlement: a negotiation with the complainant, a court or arbitration, or a regulator. */
+    public enum Source { NEGOTIATION, COURT, REGULATOR }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -45,6 +48,10 @@ public class SettlementProposal {
     private BigDecimal counterAmount;
     private String counterReason;
     private Instant respondedAt;
+    @Enumerated(EnumType.STRING)
+    private Source source = Source.NEGOTIATION;
+    /** The court's case number or the regulator's reference: one settlement per source and reference. */
+    private String sourceReference;
 
     protected SettlementProposal() {
     }
@@ -60,6 +67,17 @@ public class SettlementProposal {
         this.proposedBy = proposedBy;
         this.proposedAt = proposedAt;
         this.status = Status.PROPOSED;
+    }
+
+    /** A settlement decided outside the negotiation (court, arbitration, regulator): accepted as it is ordered. */
+    static SettlementProposal ordered(Long complaintId, int round, Source source, String sourceReference, Remedy remedy,
+                                      BigDecimal amount, String rationale, String recordedBy, Instant at) {
+        SettlementProposal proposal = new SettlementProposal(complaintId, round, remedy, amount, rationale, null, recordedBy, at);
+        proposal.source = source;
+        proposal.sourceReference = sourceReference;
+        proposal.status = Status.ACCEPTED;
+        proposal.respondedAt = at;
+        return proposal;
     }
 
     void moveTo(Status status) {
@@ -86,4 +104,6 @@ public class SettlementProposal {
     public BigDecimal getCounterAmount() { return counterAmount; }
     public String getCounterReason() { return counterReason; }
     public Instant getRespondedAt() { return respondedAt; }
+    public Source getSource() { return source; }
+    public String getSourceReference() { return sourceReference; }
 }

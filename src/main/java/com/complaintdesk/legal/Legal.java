@@ -1,0 +1,313 @@
+package com.complaintdesk.legal;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.Outcome;
+import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.settlement.Remedy;
+import com.complaintdesk.settlement.Settlement;
+import com.complaintdesk.settlement.SettlementProposal;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of legal-proceedings: the case is opened when the process starts (${legal.opened(execution)}), each user
+ * task's complete listener records what compliance-legal entered (and rejects bad input naming the field), and the
+ * service tasks turn a mediation statement or a judgment into a settlement to carry out and conclude the case.
+ */
+@Component("legal")
+public class Legal {
+
+    private static final Logger log = LoggerFactory.getLogger(Legal.class);
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final ComplaintRecords records;
+    private final LegalCaseRepository cases;
+    private final LegalCaseEventRepository events;
+    private final LegalProperties properties;
+    private final Settlement settlement;
+
+    Legal(ComplaintRecords records, LegalCaseRepository cases, LegalCaseEventRepository events, LegalProperties properties,
+          Settlement settlement) {
+        this.records = records;
+        this.cases = cases;
+        this.events = events;
+        this.properties = properties;
+        this.settlement = settlement;
+    }
+
+    /** Start of legal-proceedings: opens the case (once per process instance); the complaint is now in legal proceedings. */
+    @Transactional
+    public void opened(DelegateExecution execution) {
+        Complaint complaint = complaint(execution);
+        if (complaint.isClosed()) {
+            throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: legal action on a closed complaint is not handled here");
+        }
+        LegalCase.Initiator initiator = ProcessValues.enumValue(execution, LEGAL_INITIATED_BY, LegalCase.Initiator.class);
+        if (initiator == null) {
+            initiator = LegalCase.Initiator.COMPLAINANT;
+            execution.setVariable(LEGAL_INITIATED_BY, initiator.name());
+        }
+        LegalCase.Forum forum = ProcessValues.enumValue(execution, LEGAL_FORUM, LegalCase.Forum.class);
+        String notice = limited(execution, LEGAL_NOTICE, 4000);
+        if (cases.findByProcessInstanceId(execution.getProcessInstanceId()).isPresent()) {
+            return;
+        }
+        LegalCase legalCase = cases.save(new LegalCase(complaint.getId(), execution.getProcessInstanceId(), initiator, forum, notice, records.now()));
+        event(legalCase, LegalCaseEvent.Kind.NOTICE, null, (initiator == LegalCase.Initiator.COMPLAINANT
+                ? "投诉人提起诉讼/仲裁 The complainant took legal action" : "公司决定诉诸法律 The company goes to law")
+                + (forum == null ? "" : " (" + forum + ")") + (notice == null ? "" : ": " + notice));
+        complaint.moveTo(ComplaintStatus.IN_LEGAL_PROCEEDINGS);
+        records.recordPublic(complaint, Milestone.LEGAL_ACTION_FILED, initiator == LegalCase.Initiator.COMPLAINANT
+                ? "已收到诉讼/仲裁通知，投诉转入法律程序 Legal action received: the complaint continues in legal proceedings"
+                : "本公司已诉诸法律，投诉转入法律程序 We have gone to law: the complaint continues in legal proceedings");
+        log.info("Legal case {} opened for complaint {} ({})", legalCase.getId(), complaint.getComplaintNumber(), initiator);
+    }
+
+    /** Task_AssessClaim: the claim and our exposure; the assessment stays internal. */
+    @Transactional
+    public void assessed(DelegateTask task) {
+        BigDecimal claim = amount(task, CLAIM_AMOUNT, false);
+        BigDecimal exposure = amount(task, EXPOSURE_AMOUNT, true);
+        String assessment = required(task, CLAIM_ASSESSMENT, 4000);
+        LegalCase legalCase = caseOf(task);
+        legalCase.assessed(claim, exposure, assessment);
+        event(legalCase, LegalCaseEvent.Kind.ASSESSMENT, null, "索赔 Claim " + money(claim) + ", 风险敞口 exposure " + money(exposure) + ": " + assessment);
+        internal(task, "法律评估完成 Claim assessed: exposure " + money(exposure));
+    }
+
+    /** Task_EngageCounsel: the firm and the lawyer. */
+    @Transactional
+    public void counselEngaged(DelegateTask task) {
+        String firm = required(task, COUNSEL_FIRM, 200);
+        String lawyer = required(task, COUNSEL_LAWYER, 100);
+        LocalDate on = requiredDate(task, COUNSEL_ENGAGED_ON);
+        LegalCase legalCase = caseOf(task);
+        legalCase.counselEngaged(firm, lawyer, on);
+        event(legalCase, LegalCaseEvent.Kind.COUNSEL, on, "委托 Engaged " + lawyer + ", " + firm);
+        internal(task, "已委托律师 Counsel engaged: " + lawyer + " (" + firm + ")");
+    }
+
+    /** Task_RecordFiling: the first filing, or an appeal's filing with the court above. */
+    @Transactional
+    public void filed(DelegateTask task) {
+        LegalCase.Forum forum = ProcessValues.requiredEnum(task, LEGAL_FORUM, LegalCase.Forum.class);
+        String tribunal = required(task, TRIBUNAL_NAME, 200);
+        String caseNumber = required(task, CASE_NUMBER, 100);
+        LocalDate filedOn = requiredDate(task, FILED_ON);
+        LocalDate servedOn = ProcessValues.date(task, SERVED_ON);
+        if (servedOn != null && servedOn.isBefore(filedOn)) {
+            throw InvalidInputException.of(SERVED_ON, "cannot be before the filing date " + filedOn);
+        }
+        LegalCase legalCase = caseOf(task);
+        boolean appeal = legalCase.getCaseNumber() != null;
+        legalCase.filed(forum, tribunal, caseNumber, filedOn, servedOn);
+        task.setVariable(HEARING_COUNT, legalCase.getHearings());
+        String text = (appeal ? "上诉立案 Appeal filed: " : "立案 Filed: ") + tribunal + ", 案号 case " + caseNumber;
+        event(legalCase, appeal ? LegalCaseEvent.Kind.APPEAL : LegalCaseEvent.Kind.FILING, filedOn, text);
+        records.recordPublic(complaint(task), Milestone.LEGAL_CASE_STEP, text);
+    }
+
+    /** Task_RecordHearing: one hearing; what comes next decides the path. */
+    @Transactional
+    public void hearingRecorded(DelegateTask task) {
+        LocalDate on = requiredDate(task, HEARING_DATE);
+        String summary = required(task, HEARING_SUMMARY, 4000);
+        LegalCase.Stage stage = ProcessValues.requiredEnum(task, CASE_STAGE, LegalCase.Stage.class);
+        LegalCase legalCase = caseOf(task);
+        if (legalCase.getFiledOn() != null && on.isBefore(legalCase.getFiledOn())) {
+            throw InvalidInputException.of(HEARING_DATE, "cannot be before the filing date " + legalCase.getFiledOn());
+        }
+        int count = legalCase.hearingHeld();
+        task.setVariable(HEARING_COUNT, count);
+        task.setVariable(CASE_STAGE, stage.name());
+        event(legalCase, LegalCaseEvent.Kind.HEARING, on, "第" + count + "次开庭 Hearing " + count + ": " + summary);
+        internal(task, "开庭 Hearing " + count + " on " + on + " (" + stage + ")");
+    }
+
+    /** Task_RecordMediation: the mediation statement's terms; Task_RecordCourtSettlement turns them into a settlement. */
+    @Transactional
+    public void mediationRecorded(DelegateTask task) {
+        Remedy remedy = ProcessValues.requiredEnum(task, REMEDY, Remedy.class);
+        BigDecimal amount = remedy.isMonetary() ? amount(task, PROPOSED_AMOUNT, true) : null;
+        String terms = required(task, MEDIATION_TERMS, 4000);
+        LocalDate on = requiredDate(task, MEDIATED_ON);
+        LegalCase legalCase = caseOf(task);
+        event(legalCase, LegalCaseEvent.Kind.MEDIATION, on, "调解 Mediation: " + remedy + (amount == null ? "" : " ¥" + amount.toPlainString()) + ". " + terms);
+    }
+
+    /** Task_RecordDecision: the judgment or ruling, and the appeal deadline it starts. */
+    @Transactional
+    public void decisionRecorded(DelegateTask task) {
+        LegalCase.DecisionKind kind = ProcessValues.requiredEnum(task, DECISION_KIND, LegalCase.DecisionKind.class);
+        LegalCase.DecisionResult result = ProcessValues.requiredEnum(task, DECISION_RESULT, LegalCase.DecisionResult.class);
+        BigDecimal awarded = amount(task, AWARDED_AMOUNT, false);
+        if (awarded == null) {
+            awarded = BigDecimal.ZERO;
+        }
+        if (result == LegalCase.DecisionResult.WON && awarded.signum() > 0) {
+            throw InvalidInputException.of(AWARDED_AMOUNT, "must be 0 when we won: nothing is owed");
+        }
+        LocalDate served = requiredDate(task, DECISION_SERVED_ON);
+        String summary = required(task, DECISION_SUMMARY, 4000);
+        Instant deadline = appealDeadline(kind, served);
+        LegalCase legalCase = caseOf(task);
+        legalCase.decided(kind, result, awarded, served, deadline);
+        task.setVariable(AWARDED_AMOUNT, awarded.doubleValue());
+        task.setVariable(APPEAL_DEADLINE, Date.from(deadline));
+        String text = (kind == LegalCase.DecisionKind.JUDGMENT ? "判决 Judgment" : "裁定 Ruling") + " (" + result + ")"
+                + (awarded.signum() > 0 ? ", 我方支付 we pay ¥" + awarded.toPlainString() : "");
+        event(legalCase, LegalCaseEvent.Kind.DECISION, served, text + ": " + summary);
+        records.recordPublic(complaint(task), Milestone.LEGAL_DECISION, text);
+    }
+
+    /** Task_DecideAppeal: appeal (before the deadline) or comply; a reason either way. */
+    @Transactional
+    public void appealDecided(DelegateTask task) {
+        LegalCase.AppealDecision decision = ProcessValues.requiredEnum(task, APPEAL_DECISION, LegalCase.AppealDecision.class);
+        String reason = required(task, APPEAL_REASON, 2000);
+        LegalCase legalCase = caseOf(task);
+        if (decision == LegalCase.AppealDecision.APPEAL && legalCase.getAppealDeadline() != null
+                && records.now().isAfter(legalCase.getAppealDeadline())) {
+            throw InvalidInputException.of(APPEAL_DECISION, "is too late: the appeal deadline passed on "
+                    + legalCase.getAppealDeadline().atZone(ZONE).toLocalDate());
+        }
+        task.setVariable(APPEAL_DECISION, decision.name());
+        event(legalCase, LegalCaseEvent.Kind.APPEAL, null, (decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 Appeal: " : "服判 Comply: ") + reason);
+        internal(task, decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 We appeal" : "服从判决 We comply with the decision");
+    }
+
+    /** Task_RecordCourtSettlement: the mediation statement becomes the settlement settlement-execution carries out. */
+    @Transactional
+    public void courtSettlement(DelegateExecution execution) {
+        LegalCase legalCase = caseOf(execution);
+        Remedy remedy = ProcessValues.requiredEnum(execution, REMEDY, Remedy.class);
+        BigDecimal amount = remedy.isMonetary() ? ProcessValues.money(execution, PROPOSED_AMOUNT) : null;
+        SettlementProposal proposal = settlement.ordered(complaint(execution), SettlementProposal.Source.COURT,
+                reference(legalCase, "MEDIATION"), remedy, amount, ProcessValues.text(execution, MEDIATION_TERMS));
+        execution.setVariable(PROPOSAL_ID, proposal.getId());
+        execution.setVariable(LEGAL_OUTCOME, Outcome.LEGAL_SETTLED.name());
+    }
+
+    /**
+     * Task_RecordJudgment: the final judgment (appeal declined or its deadline passed). A sum we owe becomes a
+     * compensation carried out by settlement-execution; nothing owed goes straight to the conclusion.
+     */
+    @Transactional
+    public void judgment(DelegateExecution execution) {
+        LegalCase legalCase = caseOf(execution);
+        BigDecimal owed = legalCase.getAwardedAmount() == null ? BigDecimal.ZERO : legalCase.getAwardedAmount();
+        boolean amountOwed = owed.signum() > 0;
+        if (amountOwed) {
+            SettlementProposal proposal = settlement.ordered(complaint(execution), SettlementProposal.Source.COURT,
+                    reference(legalCase, "JUDGMENT"), Remedy.COMPENSATION, owed, "依生效判决支付 Payment under the final decision in case "
+                            + legalCase.getCaseNumber());
+            execution.setVariable(PROPOSAL_ID, proposal.getId());
+            execution.setVariable(REMEDY, Remedy.COMPENSATION.name());
+            execution.setVariable(PROPOSED_AMOUNT, owed.doubleValue());
+        }
+        execution.setVariable(AMOUNT_OWED, amountOwed);
+        execution.setVariable(LEGAL_OUTCOME, Outcome.LEGAL_JUDGMENT.name());
+        event(legalCase, LegalCaseEvent.Kind.COMPLIANCE, null, "判决生效 The decision is final" + (amountOwed ? ": 支付 pay ¥" + owed.toPlainString() : ""));
+    }
+
+    /** Task_ConcludeLegal: the case ends; its outcome and a summary go back to the complaint, which closes with them. */
+    @Transactional
+    public void conclude(DelegateExecution execution) {
+        LegalCase legalCase = caseOf(execution);
+        Outcome outcome = ProcessValues.requiredEnum(execution, LEGAL_OUTCOME, Outcome.class);
+        legalCase.concluded(outcome.name(), records.now());
+        String where = legalCase.getTribunalName() == null ? "" : legalCase.getTribunalName() + " " + legalCase.getCaseNumber();
+        String summary = outcome == Outcome.LEGAL_SETTLED
+                ? "经调解结案并已履行 Settled by mediation and carried out: " + where
+                : "依生效判决/裁定结案 Closed by the final decision (" + legalCase.getDecisionResult() + "): " + where;
+        execution.setVariable(CLOSING_SUMMARY, summary);
+        records.recordPublic(complaint(execution), Milestone.LEGAL_CONCLUDED, summary);
+    }
+
+    /** The appeal deadline: the end (23:59:59, Asia/Shanghai) of the last day after service. */
+    Instant appealDeadline(LegalCase.DecisionKind kind, LocalDate servedOn) {
+        return servedOn.plusDays(properties.appealDays(kind)).atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant();
+    }
+
+    // ---- helpers ----
+
+    private LegalCase caseOf(VariableScope scope) {
+        String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
+                : ((DelegateExecution) scope).getProcessInstanceId();
+        return cases.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("No legal case for process instance " + processInstanceId));
+    }
+
+    private static String reference(LegalCase legalCase, String what) {
+        return "LEGAL-" + legalCase.getId() + ":" + what + ":" + legalCase.getCaseNumber();
+    }
+
+    private Complaint complaint(VariableScope scope) {
+        return records.get(ProcessValues.requiredText(scope, COMPLAINT_NUMBER));
+    }
+
+    private void internal(VariableScope scope, String text) {
+        records.recordInternal(complaint(scope), Milestone.LEGAL_CASE_STEP, text);
+    }
+
+    private void event(LegalCase legalCase, LegalCaseEvent.Kind kind, LocalDate on, String detail) {
+        events.save(new LegalCaseEvent(legalCase.getId(), kind, on, CardNumberMasker.mask(detail), records.currentActor(), records.now()));
+    }
+
+    private static String required(VariableScope scope, String name, int maxLength) {
+        String value = limited(scope, name, maxLength);
+        if (value == null) {
+            throw InvalidInputException.of(name, "is required");
+        }
+        return value;
+    }
+
+    private static String limited(VariableScope scope, String name, int maxLength) {
+        String value = ProcessValues.text(scope, name);
+        if (value != null && value.length() > maxLength) {
+            throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
+        }
+        return value == null ? null : CardNumberMasker.mask(value);
+    }
+
+    private static LocalDate requiredDate(VariableScope scope, String name) {
+        LocalDate value = ProcessValues.date(scope, name);
+        if (value == null) {
+            throw InvalidInputException.of(name, "is required");
+        }
+        return value;
+    }
+
+    private static BigDecimal amount(VariableScope scope, String name, boolean required) {
+        BigDecimal value = ProcessValues.money(scope, name);
+        if (value == null && required) {
+            throw InvalidInputException.of(name, "is required");
+        }
+        if (value != null && value.signum() < 0) {
+            throw InvalidInputException.of(name, "must not be negative");
+        }
+        return value;
+    }
+
+    private static String money(BigDecimal amount) {
+        return amount == null ? "-" : "¥" + amount.toPlainString();
+    }
+}

@@ -1,0 +1,78 @@
+package com.complaintdesk.legal;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.intake.CardNumberMasker;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Legal action on a complaint, from the staff page (a court summons or an arbitration notice received on paper, or
+ * compliance-legal's decision to go to law): sends LegalActionFiled to the complaint's process, whose legal path
+ * interrupts the handling. Integrators send the same message through the engine REST API (POST /engine-rest/message,
+ * businessKey = complaint number).
+ */
+@Service
+public class LegalActions {
+
+    /** What staff enter: who went to law, where, and what the notice says. */
+    public record LegalNotice(LegalCase.Initiator initiatedBy, LegalCase.Forum forum, String notice) {
+    }
+
+    private final ComplaintRecords records;
+    private final LegalCaseRepository cases;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    LegalActions(ComplaintRecords records, LegalCaseRepository cases, RuntimeService runtimeService, IdentityService identityService) {
+        this.records = records;
+        this.cases = cases;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    @Transactional
+    public void file(String complaintNumber, LegalNotice notice) {
+        Complaint complaint = records.get(complaintNumber);
+        if (notice.initiatedBy() == null) {
+            throw InvalidInputException.of(LEGAL_INITIATED_BY, "is required");
+        }
+        if (notice.forum() == null) {
+            throw InvalidInputException.of(LEGAL_FORUM, "is required");
+        }
+        String text = notice.notice() == null ? null : notice.notice().strip();
+        if (text == null || text.isEmpty()) {
+            throw InvalidInputException.of(LEGAL_NOTICE, "is required: say what was received or decided");
+        }
+        if (text.length() > 4000) {
+            throw InvalidInputException.of(LEGAL_NOTICE, "must be at most 4000 characters");
+        }
+        if (complaint.isClosed() || complaint.getProcessInstanceId() == null) {
+            throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: legal action on a closed complaint is handled outside this desk");
+        }
+        if (cases.findByComplaintIdOrderByOpenedAtAsc(complaint.getId()).stream().anyMatch(c -> c.getConcludedAt() == null)) {
+            throw InvalidInputException.of(COMPLAINT_NUMBER, "is already in legal proceedings");
+        }
+        // who may register legal action is the application's rule (the page checked it); the engine step runs as the application
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            runtimeService.createMessageCorrelation(MESSAGE_LEGAL_ACTION_FILED)
+                    .processInstanceBusinessKey(complaintNumber)
+                    .setVariable(LEGAL_INITIATED_BY, notice.initiatedBy().name())
+                    .setVariable(LEGAL_FORUM, notice.forum().name())
+                    .setVariable(LEGAL_NOTICE, CardNumberMasker.mask(text))
+                    .correlate();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+}

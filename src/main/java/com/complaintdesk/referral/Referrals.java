@@ -1,0 +1,340 @@
+package com.complaintdesk.referral;
+
+import static com.complaintdesk.complaint.LifecycleVariables.*;
+
+import com.complaintdesk.complaint.Channel;
+import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.Outcome;
+import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.deadline.DeadlineService;
+import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.intake.ComplaintRegistration;
+import com.complaintdesk.intake.IntakeService;
+import com.complaintdesk.settlement.Remedy;
+import com.complaintdesk.settlement.Settlement;
+import com.complaintdesk.settlement.SettlementProposal;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A regulator's referral, from its arrival to its conclusion. In the complaint's lifecycle: the referral is counted open
+ * ({@code openReferral}), concluded ({@code concludeReferral}), and a rejected complaint's hand-off passes it to an open
+ * referral ({@code handOverToReferral}). In regulator-referral: recorded ({@code recordReferral}), the response prepared,
+ * approved and submitted (task listeners ${referrals...}), the decision applied ({@code applyRegulatorDecision}),
+ * compliance recorded, the path concluded ({@code concludeRegulatorPath}). And the staff entry point: a referral for a
+ * complaint we have, or one the regulator forwards that we never saw.
+ */
+@Component("referrals")
+public class Referrals {
+
+    private static final Logger log = LoggerFactory.getLogger(Referrals.class);
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** What a referral says: who refers, their reference, when it came, when they want the answer, and what it is about. */
+    public record ReferralNotice(Regulator regulator, String reference, LocalDate receivedOn, LocalDate responseDueOn, String summary) {
+    }
+
+    private final ComplaintRecords records;
+    private final RegulatorReferralRepository referrals;
+    private final Settlement settlement;
+    private final DeadlineService deadlines;
+    private final IntakeService intake;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+
+    Referrals(ComplaintRecords records, RegulatorReferralRepository referrals, Settlement settlement, DeadlineService deadlines,
+              IntakeService intake, RuntimeService runtimeService, IdentityService identityService) {
+        this.records = records;
+        this.referrals = referrals;
+        this.settlement = settlement;
+        this.deadlines = deadlines;
+        this.intake = intake;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+    }
+
+    // ---- arrival (staff page; integrators send RegulatorReferralReceived through the engine REST API) ----
+
+    /**
+     * A referral of a complaint we have: RegulatorReferralReceived to its process, where the referral is answered
+     * while the handling goes on. A closed complaint is not reopened: the referral opens a follow-up complaint (channel
+     * REGULATOR) that names it. Returns the number of the complaint that answers the referral.
+     */
+    @Transactional
+    public String receive(String complaintNumber, ReferralNotice notice) {
+        check(notice);
+        Complaint complaint = records.get(complaintNumber);
+        if (complaint.isClosed() || complaint.getProcessInstanceId() == null) {
+            ComplaintRegistration followUp = new ComplaintRegistration(Channel.REGULATOR, complaint.getComplainant().name(),
+                    complaint.getComplainant().phone(), complaint.getComplainant().email(), complaint.getComplainant().merchantId(),
+                    complaint.getTerminalSerial(), complaint.getCategory(), complaint.isViaSalesPromotion(),
+                    limit("监管转办，原投诉 " + complaintNumber + " 已结案 (" + complaint.getOutcome() + ") Referred by "
+                            + notice.regulator() + " after complaint " + complaintNumber + " was closed: " + notice.summary(), 2000),
+                    complaint.getContractedRatePercent(), null);
+            String number = intake.register(followUp).complaint().getComplaintNumber();
+            records.recordInternal(complaint, Milestone.REFERRAL_RECEIVED, "监管转办已结案投诉，新立 Referral of a closed complaint: follow-up " + number);
+            correlate(number, notice);
+            return number;
+        }
+        correlate(complaintNumber, notice);
+        return complaintNumber;
+    }
+
+    /** A complaint the regulator forwards that we never saw: registered with channel REGULATOR, and its referral answered. */
+    @Transactional
+    public String receiveForwarded(ComplaintRegistration registration, ReferralNotice notice) {
+        check(notice);
+        if (registration.channel() != Channel.REGULATOR) {
+            throw InvalidInputException.of(CHANNEL, "must be REGULATOR for a complaint a regulator forwards");
+        }
+        String number = intake.register(registration).complaint().getComplaintNumber();
+        correlate(number, notice);
+        return number;
+    }
+
+    private void check(ReferralNotice notice) {
+        if (notice.regulator() == null) {
+            throw InvalidInputException.of(REGULATOR, "is required");
+        }
+        if (notice.reference() == null || notice.reference().isBlank()) {
+            throw InvalidInputException.of(REGULATOR_REFERENCE, "is required");
+        }
+        referrals.findByRegulatorAndReference(notice.regulator(), notice.reference().strip()).ifPresent(existing -> {
+            throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
+        });
+    }
+
+    private void correlate(String complaintNumber, ReferralNotice notice) {
+        // who may register a referral is the application's rule (the page checked it); the engine step runs as the application
+        Authentication caller = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            runtimeService.createMessageCorrelation(MESSAGE_REGULATOR_REFERRAL_RECEIVED)
+                    .processInstanceBusinessKey(complaintNumber)
+                    .setVariable(REGULATOR, notice.regulator().name())
+                    .setVariable(REGULATOR_REFERENCE, notice.reference().strip())
+                    .setVariable(REFERRAL_RECEIVED_ON, notice.receivedOn() == null ? null : notice.receivedOn().toString())
+                    .setVariable(RESPONSE_DUE_ON, notice.responseDueOn() == null ? null : notice.responseDueOn().toString())
+                    .setVariable(REFERRAL_SUMMARY, notice.summary())
+                    .correlate();
+        } finally {
+            if (caller != null) {
+                identityService.setAuthentication(caller);
+            }
+        }
+    }
+
+    // ---- in the complaint's lifecycle ----
+
+    /** Task_OpenReferral: one more referral open on this complaint. */
+    public void opened(DelegateExecution execution) {
+        execution.getProcessInstance().setVariable(OPEN_REFERRALS, openReferrals(execution) + 1);
+    }
+
+    /**
+     * Task_ConcludeReferral: one referral fewer; when the complaint was handed over to its referrals and this was the
+     * last, the referral closes the complaint (closeAfterReferral).
+     */
+    public void concluded(DelegateExecution execution) {
+        int open = Math.max(0, openReferrals(execution) - 1);
+        execution.getProcessInstance().setVariable(OPEN_REFERRALS, open);
+        execution.setVariableLocal(CLOSE_AFTER_REFERRAL, open == 0 && ProcessValues.flag(execution, HANDED_TO_REFERRAL));
+    }
+
+    /** Task_HandOverToReferral: the rejected complaint waits for its open referral, which closes it. */
+    @Transactional
+    public void handedOver(DelegateExecution execution) {
+        execution.getProcessInstance().setVariable(HANDED_TO_REFERRAL, true);
+        records.recordPublic(complaint(execution), Milestone.REFERRAL_RESPONSE,
+                "投诉待监管机构决定后结案 The complaint closes when the regulator has decided");
+    }
+
+    private static int openReferrals(DelegateExecution execution) {
+        Object value = execution.getProcessInstance().getVariable(OPEN_REFERRALS);
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    // ---- in regulator-referral ----
+
+    /** Task_RecordReferral: the referral's record, with its response due date (the regulator's, or the configured default). */
+    @Transactional
+    public void record(DelegateExecution execution) {
+        Complaint complaint = complaint(execution);
+        Regulator regulator = ProcessValues.requiredEnum(execution, REGULATOR, Regulator.class);
+        String reference = text(execution, REGULATOR_REFERENCE, 100, true);
+        LocalDate today = records.now().atZone(ZONE).toLocalDate();
+        LocalDate receivedOn = ProcessValues.date(execution, REFERRAL_RECEIVED_ON);
+        if (receivedOn == null) {
+            receivedOn = today;
+        } else if (receivedOn.isAfter(today)) {
+            throw InvalidInputException.of(REFERRAL_RECEIVED_ON, "cannot be in the future");
+        }
+        LocalDate dueOn = ProcessValues.date(execution, RESPONSE_DUE_ON);
+        if (dueOn != null && dueOn.isBefore(receivedOn)) {
+            throw InvalidInputException.of(RESPONSE_DUE_ON, "cannot be before the referral was received (" + receivedOn + ")");
+        }
+        Instant dueAt = dueOn != null ? dueOn.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant()
+                : deadlines.regulatorResponseAt(execution).toInstant();
+        String summary = text(execution, REFERRAL_SUMMARY, 4000, false);
+        referrals.findByRegulatorAndReference(regulator, reference).ifPresent(existing -> {
+            throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
+        });
+        RegulatorReferral referral = referrals.save(new RegulatorReferral(complaint.getId(), execution.getProcessInstanceId(), regulator,
+                reference, receivedOn, dueAt, summary, records.now()));
+        execution.setVariable(REFERRAL_RECEIVED_ON, receivedOn.toString());
+        execution.setVariable(RESPONSE_DUE_ON, Date.from(dueAt));
+        records.recordPublic(complaint, Milestone.REFERRAL_RECEIVED, "收到监管转办 Referral received from " + regulator.label()
+                + " (" + reference + "); 答复期限 response due " + dueAt.atZone(ZONE).toLocalDate());
+        log.info("Referral {} ({} {}) recorded for complaint {}, response due {}", referral.getId(), regulator, reference,
+                complaint.getComplaintNumber(), dueAt);
+    }
+
+    /** Task_PrepareResponse: the draft answer, written from the dossier. */
+    @Transactional
+    public void responsePrepared(DelegateTask task) {
+        String response = text(task, REGULATOR_RESPONSE, 8000, true);
+        referralOf(task).prepared(response);
+        records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "监管答复已起草 Response to the regulator drafted");
+    }
+
+    /** Task_ApproveResponse: a manager approves the answer, or returns it with a note. */
+    @Transactional
+    public void responseReviewed(DelegateTask task) {
+        boolean approved = ProcessValues.flag(task, RESPONSE_APPROVED);
+        task.setVariable(RESPONSE_APPROVED, approved);
+        String note = text(task, RESPONSE_REVIEW_NOTE, 2000, false);
+        if (!approved && note == null) {
+            throw InvalidInputException.of(RESPONSE_REVIEW_NOTE, "is required when returning the response: say what to change");
+        }
+        if (approved) {
+            referralOf(task).approved(records.currentActor(), records.now());
+        }
+        records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, approved
+                ? "监管答复已批准 Response approved" : "监管答复退回 Response returned: " + note);
+    }
+
+    /** Task_SubmitResponse: when, how and with which receipt the answer went to the regulator. */
+    @Transactional
+    public void responseSubmitted(DelegateTask task) {
+        RegulatorReferral referral = referralOf(task);
+        LocalDate on = requiredDate(task, RESPONSE_SUBMITTED_ON);
+        if (on.isBefore(referral.getReceivedOn())) {
+            throw InvalidInputException.of(RESPONSE_SUBMITTED_ON, "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
+        }
+        RegulatorReferral.SubmissionChannel channel = ProcessValues.requiredEnum(task, SUBMISSION_CHANNEL, RegulatorReferral.SubmissionChannel.class);
+        referral.submitted(on, channel, text(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
+        boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
+        records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
+                + "提交答复 Response submitted on " + on + " (" + channel + ")" + (late ? "; 逾期 after the due date" : ""));
+    }
+
+    /**
+     * Task_ApplyDecision: the regulator's decision, arrived as RegulatorDecision or recorded by staff. An ordered remedy
+     * becomes a settlement written once per referral, so recording the decision again never pays twice.
+     */
+    @Transactional
+    public void decisionApplied(DelegateExecution execution) {
+        RegulatorReferral referral = referralOf(execution);
+        RegulatorReferral.Decision decision = ProcessValues.requiredEnum(execution, REGULATOR_DECISION, RegulatorReferral.Decision.class);
+        LocalDate decidedOn = ProcessValues.date(execution, DECIDED_ON);
+        if (decidedOn == null) {
+            decidedOn = records.now().atZone(ZONE).toLocalDate();
+        }
+        String summary = text(execution, DECISION_SUMMARY, 4000, true);
+        Complaint complaint = complaint(execution);
+        boolean remedyOrdered = decision == RegulatorReferral.Decision.REMEDY_ORDERED;
+        Remedy remedy = null;
+        BigDecimal amount = null;
+        Long proposalId = null;
+        if (remedyOrdered) {
+            remedy = ProcessValues.requiredEnum(execution, REMEDY, Remedy.class);
+            amount = remedy.isMonetary() ? ProcessValues.money(execution, PROPOSED_AMOUNT) : null;
+            SettlementProposal proposal = settlement.ordered(complaint, SettlementProposal.Source.REGULATOR,
+                    "REGULATOR:" + referral.getRegulator() + ":" + referral.getReference(), remedy, amount, summary);
+            proposalId = proposal.getId();
+            execution.setVariable(PROPOSAL_ID, proposalId);
+            execution.setVariable(REMEDY, remedy.name());
+            execution.setVariable(PROPOSED_AMOUNT, amount == null ? null : amount.doubleValue());
+        }
+        referral.decided(decision, decidedOn, summary, remedy == null ? null : remedy.name(), amount, proposalId);
+        execution.setVariable(REMEDY_ORDERED, remedyOrdered);
+        records.recordPublic(complaint, Milestone.REGULATOR_DECISION, referral.getRegulator().label() + " 决定 decided ("
+                + decision + "): " + summary);
+    }
+
+    /** Task_RecordCompliance: how the ordered remedy was complied with. */
+    @Transactional
+    public void complianceRecorded(DelegateTask task) {
+        LocalDate on = requiredDate(task, COMPLIED_ON);
+        String note = text(task, COMPLIANCE_NOTE, 2000, true);
+        referralOf(task).complied(on, note);
+        records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "已履行监管决定 Decision complied with on " + on + ": " + note);
+    }
+
+    /** Task_ConcludeRegulatorPath: the referral's outcome (the remedy's, or REFERRED_EXTERNAL) and a closing summary. */
+    @Transactional
+    public void pathConcluded(DelegateExecution execution) {
+        RegulatorReferral referral = referralOf(execution);
+        Outcome outcome = ProcessValues.flag(execution, REMEDY_ORDERED)
+                ? ProcessValues.requiredEnum(execution, OUTCOME, Outcome.class) : Outcome.REFERRED_EXTERNAL;
+        referral.concluded(outcome.name(), records.now());
+        String summary = limit(referral.getRegulator().label() + " " + referral.getReference() + " 决定 decided ("
+                + referral.getDecision() + "): " + referral.getDecisionSummary(), 2000);
+        execution.setVariable(REFERRAL_OUTCOME, outcome.name());
+        execution.setVariable(CLOSING_SUMMARY, summary);
+        records.recordInternal(complaint(execution), Milestone.REFERRAL_CONCLUDED, "转办办结 Referral concluded: " + outcome);
+    }
+
+    // ---- helpers ----
+
+    private RegulatorReferral referralOf(VariableScope scope) {
+        String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
+                : ((DelegateExecution) scope).getProcessInstanceId();
+        return referrals.findByProcessInstanceId(processInstanceId)
+                .orElseThrow(() -> new IllegalStateException("No referral for process instance " + processInstanceId));
+    }
+
+    private Complaint complaint(VariableScope scope) {
+        return records.get(ProcessValues.requiredText(scope, COMPLAINT_NUMBER));
+    }
+
+    private static String text(VariableScope scope, String name, int maxLength, boolean required) {
+        String value = ProcessValues.text(scope, name);
+        if (value == null && required) {
+            throw InvalidInputException.of(name, "is required");
+        }
+        if (value != null && value.length() > maxLength) {
+            throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
+        }
+        return value == null ? null : CardNumberMasker.mask(value);
+    }
+
+    private static LocalDate requiredDate(VariableScope scope, String name) {
+        LocalDate value = ProcessValues.date(scope, name);
+        if (value == null) {
+            throw InvalidInputException.of(name, "is required");
+        }
+        return value;
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}
