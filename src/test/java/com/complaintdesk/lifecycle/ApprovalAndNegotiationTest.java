@@ -63,7 +63,8 @@ abstract class ApprovalAndNegotiationTest extends LifecycleProcessTest {
         assertThat(task()).hasCandidateGroup("customer-service");
         complete(task(), Map.of("companyPosition", "费率符合合同约定 the rate matches the contract"));
 
-        assertThat(instance).hasPassedInOrder("Task_IssueFinalResponse", "Event_AwaitingExternalAction");
+        assertThat(instance).hasPassedInOrder("Task_IssueFinalResponse", "Gateway_ReferralOpen");
+        letExternalActionWindowPass(instance);
         closeWith(instance, "REJECTED");
         assertThat(instance).hasNotPassed("Task_DraftAgreement", "Task_PayRemedy");
         verify(delegate("recordSettlementResponse"), times(2)).execute(any());
@@ -116,12 +117,14 @@ abstract class ApprovalAndNegotiationTest extends LifecycleProcessTest {
         propose("REFUND", 200.0);
         answer("ACCEPT");
         complete(task(), Map.of("agreementSigned", true, "signatureMethod", "ONLINE_CONFIRMATION"));
-        execute(job("Task_PayRemedy"));
-        complete(task(), Map.of("executionConfirmed", false, "executionNote", "bank returned the transfer"));
+        ProcessInstance execution = calledInstance(instance, "settlement-execution");
+        execute(job("Task_PayRemedy", execution));
+        complete(task(execution), Map.of("executionConfirmed", false, "executionNote", "bank returned the transfer"));
 
-        assertThat(instance).isWaitingAt("Task_PayRemedy");
-        execute(job("Task_PayRemedy"));
-        assertThat(instance).isWaitingAt("Task_ConfirmExecution");
+        assertThat(execution).isWaitingAt("Task_PayRemedy");
+        execute(job("Task_PayRemedy", execution));
+        assertThat(execution).isWaitingAt("Task_ConfirmExecution");
+        assertThat(instance).isWaitingAt("Task_CarryOutSettlement");
         // the step ran twice; the ledger's idempotency key (tested in RemedyExecutionTest) keeps it one payment
         verify(delegate("payRemedy"), times(2)).execute(any());
     }

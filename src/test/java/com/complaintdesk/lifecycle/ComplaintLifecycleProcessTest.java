@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every process test of complaint-lifecycle, stage by stage, as one coverage suite: the stages' tests run here as
+ * Every process test of complaint-lifecycle and the processes it calls (settlement-execution, legal-proceedings,
+ * regulator-referral), stage by stage, as one coverage suite: the stages' tests run here as
  * nested classes on one engine, and when the last has run the flow nodes and sequence flows they passed together must
  * be at least 90% of the model. The report (the model with the covered paths marked, per test and for the suite) is
  * written to target/process-test-coverage/.
@@ -35,5 +36,13 @@ class ComplaintLifecycleProcessTest {
 
     @Nested
     class DeadlineTimers extends DeadlineTimersTest {
+    }
+
+    @Nested
+    class LegalPath extends LegalPathTest {
+    }
+
+    @Nested
+    class RegulatorReferral extends RegulatorReferralTest {
     }
 }

@@ -41,7 +41,7 @@ abstract class DepartmentPathsTest extends LifecycleProcessTest {
         assertThat(instance).hasPassedInOrder("Task_RegisterComplaint", "Task_TriageComplaint", "Task_RouteComplaint",
                 "Task_DiagnoseFault", "Task_RecordSiteVisit", "Task_RecordManufacturerAnswer", "Task_ProposeResolution",
                 "Task_NegotiateSettlement", "Task_RecordSettlementResponse", "Task_DraftAgreement", "Task_SignAgreement",
-                "Task_OrderDeviceService", "Task_ConfirmExecution", "Task_CloseComplaint", "Task_RecordClosure");
+                "Task_CarryOutSettlement", "Task_CloseComplaint", "Task_RecordClosure");
         assertThat(instance).hasNotPassed("Task_RequestEvidence", "Task_PayRemedy", "Task_IssueStatement", "Task_WriteFinalResponse");
         verify(investigation).diagnosed(any());
         verify(investigation).siteVisitRecorded(any());

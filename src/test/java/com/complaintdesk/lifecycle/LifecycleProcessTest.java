@@ -20,13 +20,19 @@ import com.complaintdesk.settlement.Agreements;
 import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.settlement.Settlement;
 import com.complaintdesk.triage.Triage;
+import com.complaintdesk.legal.Legal;
+import com.complaintdesk.referral.Referrals;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -44,7 +50,8 @@ import org.junit.jupiter.api.BeforeEach;
  * <p>The tests of each stage live in an abstract subclass; {@link ComplaintLifecycleProcessTest} runs them all as
  * nested classes on one engine, so that their process coverage is measured and asserted together.
  */
-@Deployment(resources = {"processes/complaint-lifecycle.bpmn", "processes/complaint-routing.dmn", "processes/settlement-approval.dmn"})
+@Deployment(resources = {"processes/complaint-lifecycle.bpmn", "processes/settlement-execution.bpmn", "processes/legal-proceedings.bpmn",
+        "processes/regulator-referral.bpmn", "processes/complaint-routing.dmn", "processes/settlement-approval.dmn"})
 abstract class LifecycleProcessTest {
 
     static final String NUMBER = "CP-20261126-000042";
@@ -71,6 +78,8 @@ abstract class LifecycleProcessTest {
     final TaskReminders taskReminders = mock(TaskReminders.class);
     final Breaches breaches = mock(Breaches.class);
     final Extensions extensions = mock(Extensions.class);
+    final Legal legal = mock(Legal.class);
+    final Referrals referrals = mock(Referrals.class);
 
     @BeforeEach
     void registerBeans(ProcessEngine processEngine) {
@@ -109,6 +118,50 @@ abstract class LifecycleProcessTest {
         Mocks.register("taskReminders", taskReminders);
         Mocks.register("breaches", breaches);
         Mocks.register("extensions", extensions);
+        // the legal path: the decision's listener sets the appeal deadline the appeal task and its timer use
+        doAnswer(invocation -> {
+            DelegateTask task = invocation.getArgument(0);
+            task.setVariable("appealDeadline", Date.from(Instant.now().plus(15, ChronoUnit.DAYS)));
+            return null;
+        }).when(legal).decisionRecorded(any());
+        Mocks.register("legal", legal);
+        delegate("recordCourtSettlement", e -> {
+            e.setVariable("proposalId", 7L);
+            e.setVariable("legalOutcome", "LEGAL_SETTLED");
+        });
+        delegate("recordJudgment", e -> {
+            Object awarded = e.getVariable("awardedAmount");
+            boolean owed = awarded != null && ((Number) awarded).doubleValue() > 0;
+            if (owed) {
+                e.setVariable("proposalId", 8L);
+                e.setVariable("remedy", "COMPENSATION");
+                e.setVariable("proposedAmount", awarded);
+            }
+            e.setVariable("amountOwed", owed);
+            e.setVariable("legalOutcome", "LEGAL_JUDGMENT");
+        });
+        delegate("concludeLegal", e -> e.setVariable("closingSummary", "诉讼结案 legal path concluded"));
+        // the regulator's referral: the counters as the real Referrals keeps them
+        Mocks.register("referrals", referrals);
+        delegate("openReferral", e -> e.getProcessInstance().setVariable("openReferrals", round(e.getProcessInstance(), "openReferrals") + 1));
+        delegate("concludeReferral", e -> {
+            int open = round(e.getProcessInstance(), "openReferrals") - 1;
+            e.getProcessInstance().setVariable("openReferrals", open);
+            e.setVariableLocal("closeAfterReferral", open == 0 && Boolean.TRUE.equals(e.getVariable("handedToReferral")));
+        });
+        delegate("handOverToReferral", e -> e.getProcessInstance().setVariable("handedToReferral", true));
+        delegate("recordReferral", e -> e.setVariable("responseDueOn", Date.from(Instant.now().plus(7, ChronoUnit.DAYS))));
+        delegate("applyRegulatorDecision", e -> {
+            boolean ordered = "REMEDY_ORDERED".equals(e.getVariable("regulatorDecision"));
+            if (ordered) {
+                e.setVariable("proposalId", 9L);
+            }
+            e.setVariable("remedyOrdered", ordered);
+        });
+        delegate("concludeRegulatorPath", e -> {
+            e.setVariable("referralOutcome", Boolean.TRUE.equals(e.getVariable("remedyOrdered")) ? e.getVariable("outcome") : "REFERRED_EXTERNAL");
+            e.setVariable("closingSummary", "监管决定 the regulator decided");
+        });
     }
 
     @AfterEach
@@ -134,7 +187,7 @@ abstract class LifecycleProcessTest {
         return delegates.get(name);
     }
 
-    private static int round(DelegateExecution e, String name) {
+    private static int round(org.camunda.bpm.engine.delegate.VariableScope e, String name) {
         Object value = e.getVariable(name);
         return value == null ? 0 : ((Number) value).intValue();
     }
@@ -175,10 +228,31 @@ abstract class LifecycleProcessTest {
     void signAndCarryOut(ProcessInstance instance, String remedyTask) {
         assertThat(instance).hasPassed("Task_DraftAgreement").isWaitingAt("Task_SignAgreement");
         complete(task(), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING"));
-        assertThat(instance).isWaitingAt(remedyTask);
-        execute(job(remedyTask));
-        assertThat(instance).isWaitingAt("Task_ConfirmExecution");
-        complete(task(), Map.of("executionConfirmed", true));
+        assertThat(instance).isWaitingAt("Task_CarryOutSettlement");
+        carryOut(instance, remedyTask);
+    }
+
+    /** The settlement-execution instance the caller waits on: runs the remedy's job and confirms it was carried out. */
+    void carryOut(ProcessInstance caller, String remedyTask) {
+        ProcessInstance execution = calledInstance(caller, "settlement-execution");
+        assertThat(execution).isWaitingAt(remedyTask).hasBusinessKey(NUMBER);
+        execute(job(remedyTask, execution));
+        assertThat(execution).isWaitingAt("Task_ConfirmExecution");
+        assertThat(task(execution)).hasCandidateGroup("customer-service");
+        complete(task(execution), Map.of("executionConfirmed", true));
+        assertThat(execution).isEnded();
+    }
+
+    /** The running instance of that process the caller (or a process it called) started. */
+    ProcessInstance calledInstance(ProcessInstance caller, String processKey) {
+        return processEngine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caller.getId())
+                .processDefinitionKey(processKey).singleResult();
+    }
+
+    /** The rejected complaint's hand-off: the waiting period passes with no legal action or referral. */
+    void letExternalActionWindowPass(ProcessInstance instance) {
+        assertThat(instance).isWaitingAt("Gateway_AwaitExternalAction");
+        execute(job("Event_ExternalActionWindowClosed", instance));
     }
 
     void closeWith(ProcessInstance instance, String outcome) {

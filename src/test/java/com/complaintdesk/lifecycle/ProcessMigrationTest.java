@@ -57,7 +57,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         waiting.put("Task_DiagnoseFault", startAtInvestigation("technical-support", "TECHNICAL_FAULT"));
         waiting.put("Task_ApproveProposal", atProposal("REFUND", 900.0));
         waiting.put("Task_NegotiateSettlement", atProposal("EXPLANATION", 0));
-        waiting.put("Task_ConfirmExecution", atConfirmation());
+        waiting.put("Task_CarryOutSettlement", atConfirmation());
         ProcessInstance staysOnVersionOne = atConfirmation();
 
         ProcessDefinition v1 = definitionOf(staysOnVersionOne);
@@ -77,7 +77,9 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         waiting.forEach((activity, instance) -> {
             assertThat(definitionOf(instance).getId()).as("definition of the instance at %s", activity).isEqualTo(v2.getId());
             assertThat(instance).isWaitingAt(activity);
-            assertThat(task(instance).getProcessDefinitionId()).isEqualTo(v2.getId());
+            if (!activity.equals("Task_CarryOutSettlement")) {
+                assertThat(task(instance).getProcessDefinitionId()).isEqualTo(v2.getId());
+            }
         });
         assertThat(definitionOf(staysOnVersionOne).getId()).isEqualTo(v1.getId());
 
@@ -107,8 +109,9 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         assertThat(negotiation).hasPassed("Event_SettlementResponseReceived").isWaitingAt("Task_SignAgreement");
 
         // a migrated complaint passes the step added in version 2, and closes with the renamed task
-        ProcessInstance confirmation = waiting.get("Task_ConfirmExecution");
-        complete(task(confirmation), Map.of("executionConfirmed", true));
+        // (the settlement execution it called is its own process: it stays as it was, and returns to version 2)
+        ProcessInstance confirmation = waiting.get("Task_CarryOutSettlement");
+        complete(task(calledInstance(confirmation, "settlement-execution")), Map.of("executionConfirmed", true));
         assertThat(confirmation).isWaitingAt(NEW_TASK);
         assertThat(task(confirmation)).hasCandidateGroup("customer-service");
         complete(task(confirmation), Map.of("closingSummary", "满意 satisfied"));
@@ -117,7 +120,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         closeWith(confirmation, "RESOLVED_MONETARY");
 
         // one left on version 1 finishes on version 1: no satisfaction call
-        complete(task(staysOnVersionOne), Map.of("executionConfirmed", true));
+        complete(task(calledInstance(staysOnVersionOne, "settlement-execution")), Map.of("executionConfirmed", true));
         assertThat(staysOnVersionOne).isWaitingAt("Task_CloseComplaint");
         closeWith(staysOnVersionOne, "RESOLVED_MONETARY");
         assertThat(staysOnVersionOne).hasNotPassed(NEW_TASK);
@@ -149,8 +152,10 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         ProcessInstance instance = atProposal("REFUND", 200.0);
         answer("ACCEPT");
         complete(task(instance), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING"));
-        execute(job("Task_PayRemedy", instance));
-        assertThat(instance).isWaitingAt("Task_ConfirmExecution");
+        ProcessInstance execution = calledInstance(instance, "settlement-execution");
+        execute(job("Task_PayRemedy", execution));
+        assertThat(execution).isWaitingAt("Task_ConfirmExecution");
+        assertThat(instance).isWaitingAt("Task_CarryOutSettlement");
         return instance;
     }
 

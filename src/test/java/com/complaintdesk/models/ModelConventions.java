@@ -31,6 +31,7 @@ import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
 import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Lane;
@@ -178,7 +179,9 @@ final class ModelConventions {
             }
         }
         for (SequenceFlow flow : all(model, SequenceFlow.class)) {
-            if (flow.getSource() instanceof Gateway && flow.getSource().getOutgoing().size() > 1 && blank(flow.getName())) {
+            // an event-based gateway's flows lead to named events, which say what each branch waits for
+            if (flow.getSource() instanceof Gateway && !(flow.getSource() instanceof EventBasedGateway)
+                    && flow.getSource().getOutgoing().size() > 1 && blank(flow.getName())) {
                 problems.add(flow, "leaves split " + flow.getSource().getId() + " but has no name");
             }
         }
