@@ -9,4 +9,6 @@ public interface DeviceOrderRepository extends JpaRepository<DeviceServiceOrder,
     Optional<DeviceServiceOrder> findByIdempotencyKey(String key);
 
     List<DeviceServiceOrder> findByComplaintId(Long complaintId);
+
+    List<DeviceServiceOrder> findByComplaintIdOrderByCreatedAtAscIdAsc(Long complaintId);
 }

@@ -9,4 +9,6 @@ public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
     Optional<LedgerEntry> findByIdempotencyKey(String key);
 
     List<LedgerEntry> findByComplaintId(Long complaintId);
+
+    List<LedgerEntry> findByComplaintIdOrderByCreatedAtAscIdAsc(Long complaintId);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Evidence;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.StaffSteps;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +16,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,14 +159,7 @@ class StaffEvidencePageTest {
     }
 
     private void complete(String user, String group, String taskKey, Map<String, Object> variables) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey).singleResult();
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        new StaffSteps(taskService, identityService).complete(number, user, group, taskKey, variables);
     }
 
     private static byte[] png() throws Exception {

@@ -14,6 +14,7 @@ import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Mailbox;
 import com.complaintdesk.support.RegisteredComplaints;
+import com.complaintdesk.support.StaffSteps;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -211,13 +212,7 @@ class StageNotificationsTest {
     }
 
     private void complete(String user, String group, Task task, Map<String, Object> variables) {
-        identityService.setAuthentication(user, List.of(group));
-        try {
-            taskService.claim(task.getId(), user);
-            taskService.complete(task.getId(), variables);
-        } finally {
-            identityService.clearAuthentication();
-        }
+        new StaffSteps(taskService, identityService).complete(task, user, group, variables);
     }
 
     private void inTransaction(Runnable work) {
