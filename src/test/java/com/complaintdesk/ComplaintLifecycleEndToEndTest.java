@@ -111,7 +111,7 @@ class ComplaintLifecycleEndToEndTest {
                 "rootCause", "FEE_CONFIGURATION", "closingSummary", "多收手续费已退还 overcharge refunded"));
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getState())
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("complaint-lifecycle").processInstanceBusinessKey(number).singleResult().getState())
                 .isEqualTo("COMPLETED");
         Complaint closed = records.get(number);
         assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
@@ -241,7 +241,8 @@ class ComplaintLifecycleEndToEndTest {
     }
 
     private String instanceOf(String number) {
-        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-lifecycle").processInstanceBusinessKey(number)
+                .singleResult().getId();
     }
 
     private Task findTask(String number, String key) {

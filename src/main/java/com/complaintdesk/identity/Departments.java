@@ -16,6 +16,12 @@ public final class Departments {
     public static final String MARKETING_BRAND = "marketing-brand";
     public static final String COMPLAINT_MANAGERS = "complaint-managers";
 
+    /**
+     * Not a department: the technical users of systems that send LegalActionFiled, RegulatorReferralReceived and
+     * RegulatorDecision through the engine REST API (a regulator platform's gateway, the legal case system).
+     */
+    public static final String INTEGRATIONS = "complaint-integrations";
+
     /** Every department group, in the order staff see them. */
     public static final List<String> ALL = List.of(
             CUSTOMER_SERVICE, TECHNICAL_SUPPORT, COMPLIANCE_LEGAL, MARKETING_BRAND, COMPLAINT_MANAGERS);

@@ -47,6 +47,10 @@ import org.springframework.stereotype.Component;
  *       instance, decisions and their history; HISTORIC_PROCESS_INSTANCE and HISTORIC_TASK READ, which only count
  *       when the engine's enableHistoricInstancePermissions is on (Cockpit otherwise reads history through
  *       READ_HISTORY on the definition).</li>
+ *   <li>complaint-integrations, the technical users of systems that send LegalActionFiled, RegulatorReferralReceived
+ *       and RegulatorDecision through the engine REST API (a regulator's platform gateway, the legal department's case
+ *       system): READ, READ_INSTANCE and UPDATE_INSTANCE on complaint-lifecycle and regulator-referral, which is what
+ *       correlating a message to their instances takes; nothing else.</li>
  *   <li>Tasklist filters: "我的任务 My tasks" for everyone (a global authorization), each department filter for its
  *       department and complaint-managers.</li>
  * </ul>
@@ -120,6 +124,10 @@ class GroupAuthorizations {
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
+        for (String key : List.of(PROCESS_KEY, REGULATOR_REFERRAL_KEY)) {
+            grants.add(new Grant(Departments.INTEGRATIONS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));
+        }
         for (TaskFilters.Saved filter : filters) {
             if (filter.definition().forEveryone()) {
                 grants.add(new Grant(null, Resources.FILTER, filter.id(), Permissions.READ));

@@ -110,7 +110,13 @@ public class Legal {
     public void filed(DelegateTask task) {
         LegalCase.Forum forum = ProcessValues.requiredEnum(task, LEGAL_FORUM, LegalCase.Forum.class);
         String tribunal = required(task, TRIBUNAL_NAME, 200);
-        String caseNumber = required(task, CASE_NUMBER, 100);
+        String caseNumber = ProcessValues.text(task, CASE_NUMBER); // a court's number, not masked
+        if (caseNumber == null) {
+            throw InvalidInputException.of(CASE_NUMBER, "is required");
+        }
+        if (caseNumber.length() > 100) {
+            throw InvalidInputException.of(CASE_NUMBER, "must be at most 100 characters");
+        }
         LocalDate filedOn = requiredDate(task, FILED_ON);
         LocalDate servedOn = ProcessValues.date(task, SERVED_ON);
         if (servedOn != null && servedOn.isBefore(filedOn)) {

@@ -178,7 +178,7 @@ public class Referrals {
     public void record(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
         Regulator regulator = ProcessValues.requiredEnum(execution, REGULATOR, Regulator.class);
-        String reference = text(execution, REGULATOR_REFERENCE, 100, true);
+        String reference = identifier(execution, REGULATOR_REFERENCE, 100, true);
         LocalDate today = records.now().atZone(ZONE).toLocalDate();
         LocalDate receivedOn = ProcessValues.date(execution, REFERRAL_RECEIVED_ON);
         if (receivedOn == null) {
@@ -239,7 +239,7 @@ public class Referrals {
             throw InvalidInputException.of(RESPONSE_SUBMITTED_ON, "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
         }
         RegulatorReferral.SubmissionChannel channel = ProcessValues.requiredEnum(task, SUBMISSION_CHANNEL, RegulatorReferral.SubmissionChannel.class);
-        referral.submitted(on, channel, text(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
+        referral.submitted(on, channel, identifier(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
         boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
         records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
                 + "提交答复 Response submitted on " + on + " (" + channel + ")" + (late ? "; 逾期 after the due date" : ""));
@@ -324,6 +324,18 @@ public class Referrals {
             throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
         }
         return value == null ? null : CardNumberMasker.mask(value);
+    }
+
+    /** A reference number: checked like text, but not masked (a regulator's reference may be a long run of digits). */
+    private static String identifier(VariableScope scope, String name, int maxLength, boolean required) {
+        String value = ProcessValues.text(scope, name);
+        if (value == null && required) {
+            throw InvalidInputException.of(name, "is required");
+        }
+        if (value != null && value.length() > maxLength) {
+            throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
+        }
+        return value;
     }
 
     private static LocalDate requiredDate(VariableScope scope, String name) {

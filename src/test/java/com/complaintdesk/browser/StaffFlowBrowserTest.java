@@ -122,7 +122,8 @@ class StaffFlowBrowserTest {
         assertCompletedBy(approval, "sun.li");
 
         // ... and finds the running complaint in Cockpit by its number
-        String definitionId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult()
+        String definitionId = runtimeService.createProcessInstanceQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(number).singleResult()
                 .getProcessDefinitionId();
         tasklist.openCockpitDefinition(definitionId, number);
         browser.visible(By.xpath("//td[contains(@class,'business-key')][contains(normalize-space(.), '" + number + "')]"));
@@ -169,7 +170,8 @@ class StaffFlowBrowserTest {
         assertCompletedBy(closing, "wang.fang");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(number).singleResult().getState(), "COMPLETED"::equals);
+                .processDefinitionKey(LifecycleVariables.PROCESS_KEY).processInstanceBusinessKey(number).singleResult().getState(),
+                "COMPLETED"::equals);
         Complaint closed = records.get(number);
         assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(closed.getOutcome()).isEqualTo(Outcome.RESOLVED_NON_MONETARY);

@@ -20,7 +20,8 @@ public final class RegisteredComplaints {
     /** Deletes the running process of every complaint registered so far (their records stay). */
     public synchronized void endProcesses(RuntimeService runtimeService) {
         for (String number : numbers) {
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list()
+            // the lifecycle only: deleting it deletes the processes it called (same business key)
+            runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-lifecycle").processInstanceBusinessKey(number).list()
                     .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true));
         }
         numbers.clear();
