@@ -32,7 +32,7 @@
       notFound: '未找到该投诉，请核对投诉编号和查询码。', yuan: '元',
       st_REGISTERED: '已登记', st_AWAITING_EVIDENCE: '等待补充证据', st_UNDER_INVESTIGATION: '调查处理中',
       st_AWAITING_APPROVAL: '方案审批中', st_AWAITING_COMPLAINANT: '等待您答复', st_SETTLEMENT_AGREED: '已达成和解',
-      st_SETTLEMENT_EXECUTED: '和解已履行', st_FINAL_RESPONSE_ISSUED: '已出具最终答复', st_CLOSED: '已结案',
+      st_SETTLEMENT_EXECUTED: '和解已履行', st_FINAL_RESPONSE_ISSUED: '已出具最终答复', st_IN_LEGAL_PROCEEDINGS: '诉讼/仲裁程序中', st_CLOSED: '已结案',
       rem_REFUND: '退款', rem_FEE_ADJUSTMENT: '费率调整', rem_COMPENSATION: '赔偿', rem_REPAIR: '维修',
       rem_REPLACEMENT: '换机', rem_EXPLANATION: '书面解释', rem_APOLOGY: '致歉'
     },
@@ -71,7 +71,7 @@
       st_REGISTERED: 'Registered', st_AWAITING_EVIDENCE: 'Waiting for evidence', st_UNDER_INVESTIGATION: 'Under investigation',
       st_AWAITING_APPROVAL: 'Proposal being approved', st_AWAITING_COMPLAINANT: 'Waiting for your answer',
       st_SETTLEMENT_AGREED: 'Settlement agreed', st_SETTLEMENT_EXECUTED: 'Settlement carried out',
-      st_FINAL_RESPONSE_ISSUED: 'Final response issued', st_CLOSED: 'Closed',
+      st_FINAL_RESPONSE_ISSUED: 'Final response issued', st_IN_LEGAL_PROCEEDINGS: 'In court or arbitration', st_CLOSED: 'Closed',
       rem_REFUND: 'Refund', rem_FEE_ADJUSTMENT: 'Fee adjustment', rem_COMPENSATION: 'Compensation', rem_REPAIR: 'Repair',
       rem_REPLACEMENT: 'Replacement', rem_EXPLANATION: 'Written explanation', rem_APOLOGY: 'Apology'
     }

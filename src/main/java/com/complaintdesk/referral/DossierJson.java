@@ -86,12 +86,14 @@ final class DossierJson {
                           List<DeviceOrder> deviceServiceOrders, List<Letter> letters) {
     }
 
-    record Proposal(int round, String remedy, BigDecimal amount, String rationale, String rootCause, String status,
-                    String proposedBy, String proposedAt, BigDecimal counterAmount, String counterReason, String respondedAt,
-                    List<Approval> approvals) {
+    /** A settlement proposal; source NEGOTIATION, or COURT / REGULATOR with the case number or regulator's reference. */
+    record Proposal(int round, String source, String sourceReference, String remedy, BigDecimal amount, String rationale,
+                    String rootCause, String status, String proposedBy, String proposedAt, BigDecimal counterAmount,
+                    String counterReason, String respondedAt, List<Approval> approvals) {
 
         static Proposal of(SettlementProposal p, List<ProposalApproval> approvals) {
-            return new Proposal(p.getRound(), name(p.getRemedy()), p.getAmount(), p.getRationale(), name(p.getRootCause()),
+            return new Proposal(p.getRound(), name(p.getSource()), p.getSourceReference(), name(p.getRemedy()), p.getAmount(),
+                    p.getRationale(), name(p.getRootCause()),
                     name(p.getStatus()), p.getProposedBy(), time(p.getProposedAt()), p.getCounterAmount(), p.getCounterReason(),
                     time(p.getRespondedAt()), approvals.stream().map(Approval::of).toList());
         }
