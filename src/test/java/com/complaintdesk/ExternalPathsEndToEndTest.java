@@ -27,6 +27,9 @@ import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.SettlementProposal;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
+import com.complaintdesk.support.Mailbox;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import com.complaintdesk.support.StaffSteps;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -67,6 +70,7 @@ class ExternalPathsEndToEndTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
+    @Autowired GreenMail mailServer;
 
     @Test
     void aRegulatorsDecisionSentTwiceThroughTheRestApiPaysTheRefundOnce() {
@@ -79,6 +83,10 @@ class ExternalPathsEndToEndTest {
         RegulatorReferral row = referralRows.findByRegulatorAndReference(Regulator.PBOC_12363, reference).orElseThrow();
         assertThat(row.getResponseDueAt()).as("the default: 7 working days").isAfter(records.now());
         assertThat(taskService.createTaskQuery().processInstanceId(referral.getId()).singleResult().getDueDate()).isNotNull();
+        // compliance-legal and the managers are told, with the due date and the dossier's address
+        MimeMessage told = new Mailbox(mailServer).awaitOne(number, "监管转办 Regulator's referral");
+        assertThat(Mailbox.text(told)).contains(reference, row.getResponseDueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString(),
+                "/staff/complaints/" + number + "/dossier.zip");
         // the complaint's own handling waits where it was
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").count()).isEqualTo(1);
 
@@ -133,6 +141,7 @@ class ExternalPathsEndToEndTest {
         legalActions.file(number, new LegalActions.LegalNotice(LegalCase.Initiator.COMPLAINANT, LegalCase.Forum.COURT,
                 "民事起诉状：要求赔偿停业损失 statement of claim for lost business"));
         assertThat(records.get(number).getStatus()).isEqualTo(ComplaintStatus.IN_LEGAL_PROCEEDINGS);
+        assertThat(Mailbox.text(new Mailbox(mailServer).awaitOne(number, "诉讼/仲裁 Legal action"))).contains("评估索赔与风险");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").count())
                 .as("legal action interrupts the handling").isZero();
 

@@ -9,7 +9,10 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.identity.Departments;
 import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
 import com.complaintdesk.settlement.Remedy;
 import com.complaintdesk.settlement.Settlement;
 import com.complaintdesk.settlement.SettlementProposal;
@@ -19,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -43,9 +47,11 @@ public class Legal {
     private final LegalCaseEventRepository events;
     private final LegalProperties properties;
     private final Settlement settlement;
+    private final Notifications notifications;
 
     Legal(ComplaintRecords records, LegalCaseRepository cases, LegalCaseEventRepository events, LegalProperties properties,
-          Settlement settlement) {
+          Settlement settlement, Notifications notifications) {
+        this.notifications = notifications;
         this.records = records;
         this.cases = cases;
         this.events = events;
@@ -78,6 +84,11 @@ public class Legal {
         records.recordPublic(complaint, Milestone.LEGAL_ACTION_FILED, initiator == LegalCase.Initiator.COMPLAINANT
                 ? "已收到诉讼/仲裁通知，投诉转入法律程序 Legal action received: the complaint continues in legal proceedings"
                 : "本公司已诉诸法律，投诉转入法律程序 We have gone to law: the complaint continues in legal proceedings");
+        Map<String, String> facts = Map.of("complaintNumber", complaint.getComplaintNumber(), "initiatedBy",
+                initiator == LegalCase.Initiator.COMPLAINANT ? "投诉人起诉 the complainant sued" : "公司起诉 the company went to law",
+                "forum", forum == null ? "—" : forum == LegalCase.Forum.COURT ? "法院 court" : "仲裁 arbitration");
+        notifications.toStaff(Departments.COMPLIANCE_LEGAL, null, MessageType.LEGAL_ACTION, facts);
+        notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.LEGAL_ACTION, facts);
         log.info("Legal case {} opened for complaint {} ({})", legalCase.getId(), complaint.getComplaintNumber(), initiator);
     }
 

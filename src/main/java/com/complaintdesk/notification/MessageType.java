@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * <p>The values a template reads: for the complainant's messages {@link Notifications} fills in the complaint's own
  * facts (complaintNumber, complainantName, category, registeredDate, portalUrl, outcome, closingSummary); the caller
- * adds what its step knows, listed per type below. For staff messages it fills in staffName, groupName and
+ * adds what its step knows, listed per type below. For staff messages it fills in staffName, groupName, baseUrl and
  * tasklistUrl; the caller gives the rest. A value a template needs and nobody gave fails the caller's step.
  */
 public enum MessageType {
@@ -34,7 +34,11 @@ public enum MessageType {
     /** A task is getting late. Caller: complaintNumber, taskName, taskId, dueDate, elapsed, taskUrl. */
     TASK_REMINDER(Audience.STAFF),
     /** The decision date passed without a decision. Caller: complaintNumber, decisionDate. */
-    DEADLINE_BREACHED(Audience.STAFF);
+    DEADLINE_BREACHED(Audience.STAFF),
+    /** A regulator referred a complaint. Caller: complaintNumber, regulator, regulatorReference, responseDueDate. */
+    REFERRAL_RECEIVED(Audience.STAFF),
+    /** Legal action on a complaint. Caller: complaintNumber, initiatedBy, forum. */
+    LEGAL_ACTION(Audience.STAFF);
 
     /** Who reads it. */
     public enum Audience { COMPLAINANT, STAFF }

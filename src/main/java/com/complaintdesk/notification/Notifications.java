@@ -97,6 +97,7 @@ public class Notifications {
             values.put("staffName", member.name());
             values.put("groupName", groupId == null ? "" : Departments.ALL.contains(groupId) ? Departments.name(groupId) : groupId);
             values.put("tasklistUrl", properties.tasklistUrl());
+            values.put("baseUrl", properties.getBaseUrl().replaceAll("/+$", ""));
             values.putAll(model);
             NotificationTemplates.Rendered message = templates.render(type, values);
             enqueue(complaintId, number, type, DeliveryChannel.EMAIL, member.email(), message.subject(), message.body(), model);

@@ -10,9 +10,12 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.deadline.DeadlineService;
+import com.complaintdesk.identity.Departments;
 import com.complaintdesk.intake.CardNumberMasker;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
+import com.complaintdesk.notification.MessageType;
+import com.complaintdesk.notification.Notifications;
 import com.complaintdesk.settlement.Remedy;
 import com.complaintdesk.settlement.Settlement;
 import com.complaintdesk.settlement.SettlementProposal;
@@ -22,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -58,9 +62,11 @@ public class Referrals {
     private final IntakeService intake;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
+    private final Notifications notifications;
 
     Referrals(ComplaintRecords records, RegulatorReferralRepository referrals, Settlement settlement, DeadlineService deadlines,
-              IntakeService intake, RuntimeService runtimeService, IdentityService identityService) {
+              IntakeService intake, RuntimeService runtimeService, IdentityService identityService, Notifications notifications) {
+        this.notifications = notifications;
         this.records = records;
         this.referrals = referrals;
         this.settlement = settlement;
@@ -202,6 +208,10 @@ public class Referrals {
         execution.setVariable(RESPONSE_DUE_ON, Date.from(dueAt));
         records.recordPublic(complaint, Milestone.REFERRAL_RECEIVED, "收到监管转办 Referral received from " + regulator.label()
                 + " (" + reference + "); 答复期限 response due " + dueAt.atZone(ZONE).toLocalDate());
+        Map<String, String> facts = Map.of("complaintNumber", complaint.getComplaintNumber(), "regulator", regulator.label(),
+                "regulatorReference", reference, "responseDueDate", dueAt.atZone(ZONE).toLocalDate().toString());
+        notifications.toStaff(Departments.COMPLIANCE_LEGAL, null, MessageType.REFERRAL_RECEIVED, facts);
+        notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.REFERRAL_RECEIVED, facts);
         log.info("Referral {} ({} {}) recorded for complaint {}, response due {}", referral.getId(), regulator, reference,
                 complaint.getComplaintNumber(), dueAt);
     }

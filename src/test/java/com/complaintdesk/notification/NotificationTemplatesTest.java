@@ -30,7 +30,10 @@ class NotificationTemplatesTest {
                 Map.entry("staffName", "王芳"), Map.entry("groupName", "客户服务部 Customer service"),
                 Map.entry("tasklistUrl", "https://complaints.example/camunda/app/tasklist/default/"),
                 Map.entry("taskName", "分诊投诉 Triage complaint"), Map.entry("taskId", "t-1"), Map.entry("dueDate", "2026-11-28 18:00"),
-                Map.entry("elapsed", "50%"), Map.entry("taskUrl", "https://complaints.example/camunda/app/tasklist/default/#/?task=t-1")));
+                Map.entry("elapsed", "50%"), Map.entry("taskUrl", "https://complaints.example/camunda/app/tasklist/default/#/?task=t-1"),
+                Map.entry("baseUrl", "https://complaints.example"), Map.entry("regulator", "中国人民银行 12363 PBoC 12363"),
+                Map.entry("regulatorReference", "PBOC-2026-1126-0001"), Map.entry("responseDueDate", "2026-12-07"),
+                Map.entry("initiatedBy", "投诉人起诉 the complainant sued"), Map.entry("forum", "法院 court")));
         return values;
     }
 
