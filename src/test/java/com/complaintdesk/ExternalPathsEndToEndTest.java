@@ -69,6 +69,7 @@ class ExternalPathsEndToEndTest {
     @Autowired ProposalRepository proposals;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired GreenMail mailServer;
 
@@ -215,6 +216,15 @@ class ExternalPathsEndToEndTest {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").count()).isEqualTo(1);
         Task prepare = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_PrepareResponse").singleResult();
         assertThat(prepare.getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 4));
+
+        // the due date passes with the response unwritten: the managers are alerted, and the task stays
+        var overdue = managementService.createJobQuery().processInstanceId(prepare.getProcessInstanceId())
+                .activityId("Event_ResponseOverduePrepare").singleResult();
+        assertThat(overdue.getDuedate()).isEqualTo(prepare.getDueDate());
+        managementService.executeJob(overdue.getId());
+        assertThat(Mailbox.text(new Mailbox(mailServer).awaitOne(number, "监管答复逾期 Regulator's response overdue")))
+                .contains("2026-12-04", "准备答复 Prepare the response");
+        assertThat(taskService.createTaskQuery().taskId(prepare.getId()).count()).isEqualTo(1);
     }
 
     // ---- helpers ----

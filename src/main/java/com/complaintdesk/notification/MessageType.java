@@ -37,6 +37,8 @@ public enum MessageType {
     DEADLINE_BREACHED(Audience.STAFF),
     /** A regulator referred a complaint. Caller: complaintNumber, regulator, regulatorReference, responseDueDate. */
     REFERRAL_RECEIVED(Audience.STAFF),
+    /** A referral's response is due and not yet submitted. Caller: complaintNumber, regulator, regulatorReference, responseDueDate, stage. */
+    REFERRAL_OVERDUE(Audience.STAFF),
     /** Legal action on a complaint. Caller: complaintNumber, initiatedBy, forum. */
     LEGAL_ACTION(Audience.STAFF);
 

@@ -216,6 +216,32 @@ public class Referrals {
                 complaint.getComplaintNumber(), dueAt);
     }
 
+    /**
+     * Task_ReportLateResponse: a response task's due-date timer fired before the response was submitted: compliance-legal
+     * and the complaint managers are alerted, and the timeline says so. The task itself goes on.
+     */
+    @Transactional
+    public void lateResponse(DelegateExecution execution) {
+        RegulatorReferral referral = referralOf(execution);
+        if (referral.getSubmittedOn() != null) {
+            return;
+        }
+        // where the response stands: the referral's open task (the boundary timer that fired sat on it)
+        String stage = execution.getProcessEngineServices().getTaskService().createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId()).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getName).reduce((a, b) -> a + ", " + b).orElse("—");
+        Complaint complaint = complaint(execution);
+        Map<String, String> facts = Map.of("complaintNumber", complaint.getComplaintNumber(), "regulator", referral.getRegulator().label(),
+                "regulatorReference", referral.getReference(),
+                "responseDueDate", referral.getResponseDueAt().atZone(ZONE).toLocalDate().toString(), "stage", stage);
+        notifications.toStaff(Departments.COMPLIANCE_LEGAL, null, MessageType.REFERRAL_OVERDUE, facts);
+        notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.REFERRAL_OVERDUE, facts);
+        records.recordInternal(complaint, Milestone.REFERRAL_RESPONSE, "监管答复逾期 Response to " + referral.getRegulator().label()
+                + " overdue since " + facts.get("responseDueDate"));
+        log.warn("Response to referral {} ({} {}) of complaint {} is overdue", referral.getId(), referral.getRegulator(),
+                referral.getReference(), complaint.getComplaintNumber());
+    }
+
     /** Task_PrepareResponse: the draft answer, written from the dossier. */
     @Transactional
     public void responsePrepared(DelegateTask task) {

@@ -151,6 +151,7 @@ abstract class LifecycleProcessTest {
         });
         delegate("handOverToReferral", e -> e.getProcessInstance().setVariable("handedToReferral", true));
         delegate("recordReferral", e -> e.setVariable("responseDueOn", Date.from(Instant.now().plus(7, ChronoUnit.DAYS))));
+        delegate("reportLateResponse", e -> { });
         delegate("applyRegulatorDecision", e -> {
             boolean ordered = "REMEDY_ORDERED".equals(e.getVariable("regulatorDecision"));
             if (ordered) {

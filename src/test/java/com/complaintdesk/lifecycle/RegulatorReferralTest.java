@@ -67,6 +67,26 @@ abstract class RegulatorReferralTest extends LifecycleProcessTest {
     }
 
     @Test
+    void aResponseNotSubmittedByItsDueDateAlertsTheManagersAndTheWorkGoesOn() throws Exception {
+        ProcessInstance instance = startAtInvestigation("technical-support", "TECHNICAL_FAULT");
+        receiveReferral("PBOC-2026-1126-0009");
+        ProcessInstance referral = calledInstance(instance, "regulator-referral");
+
+        execute(job("Event_ResponseOverduePrepare", referral));
+        assertThat(referral).hasPassed("Task_ReportLateResponse").isWaitingAt("Task_PrepareResponse");
+        complete(task(referral), Map.of("regulatorResponse", "答复 response"));
+        execute(job("Event_ResponseOverdueApprove", referral));
+        complete(task(referral), Map.of("responseApproved", true));
+        execute(job("Event_ResponseOverdueSubmit", referral));
+        assertThat(referral).isWaitingAt("Task_SubmitResponse");
+        verify(delegate("reportLateResponse"), times(3)).execute(any());
+
+        complete(task(referral), Map.of("responseSubmittedOn", "2026-12-09", "submissionChannel", "POST"));
+        assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(referral.getId()).count())
+                .as("no overdue timer is left once the response is submitted").isZero();
+    }
+
+    @Test
     void aComplaintTheRegulatorForwardsIsRegisteredWithChannelRegulatorAndBothRun() throws Exception {
         // Referrals.receiveForwarded registers the complaint (channel REGULATOR) and sends the referral, in one transaction
         ProcessInstance instance = processEngine.getRuntimeService().startProcessInstanceByKey("complaint-lifecycle",

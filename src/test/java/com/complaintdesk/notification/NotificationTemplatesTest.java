@@ -33,7 +33,8 @@ class NotificationTemplatesTest {
                 Map.entry("elapsed", "50%"), Map.entry("taskUrl", "https://complaints.example/camunda/app/tasklist/default/#/?task=t-1"),
                 Map.entry("baseUrl", "https://complaints.example"), Map.entry("regulator", "中国人民银行 12363 PBoC 12363"),
                 Map.entry("regulatorReference", "PBOC-2026-1126-0001"), Map.entry("responseDueDate", "2026-12-07"),
-                Map.entry("initiatedBy", "投诉人起诉 the complainant sued"), Map.entry("forum", "法院 court")));
+                Map.entry("initiatedBy", "投诉人起诉 the complainant sued"), Map.entry("forum", "法院 court"),
+                Map.entry("stage", "审批答复 Approve the response")));
         return values;
     }
 
