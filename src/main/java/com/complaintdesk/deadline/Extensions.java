@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.identity.AsApplication;
 import com.complaintdesk.intake.CardNumberMasker;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
@@ -17,7 +18,6 @@ import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.Job;
@@ -63,19 +63,11 @@ public class Extensions {
         String masked = CardNumberMasker.mask(reason.strip());
         records.recordInternal(complaint, Milestone.EXTENSION_REQUESTED, "申请延期 Extension of " + extraDays + " days requested: " + masked);
         // who may ask is the application's rule (the caller checked it); the engine step runs as the application
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
-                    .processInstanceBusinessKey(complaintNumber)
-                    .setVariable(EXTENSION_DAYS, extraDays)
-                    .setVariable(EXTENSION_REASON, masked)
-                    .correlate();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
+                .processInstanceBusinessKey(complaintNumber)
+                .setVariable(EXTENSION_DAYS, extraDays)
+                .setVariable(EXTENSION_REASON, masked)
+                .correlate());
     }
 
     /** Task_DecideExtension: a refusal must say why. */

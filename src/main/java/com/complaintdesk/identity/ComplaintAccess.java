@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +26,7 @@ public class ComplaintAccess {
     }
 
     public void grantDepartment(String groupId, String processInstanceId) {
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        AsApplication.run(identityService, () -> {
             boolean granted = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                     .groupIdIn(groupId).resourceType(Resources.PROCESS_INSTANCE).resourceId(processInstanceId).count() > 0;
             if (!granted) {
@@ -40,10 +37,6 @@ public class ComplaintAccess {
                 authorization.addPermission(ProcessInstancePermissions.READ);
                 authorizationService.saveAuthorization(authorization);
             }
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        });
     }
 }

@@ -5,10 +5,10 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.identity.AsApplication;
 import com.complaintdesk.intake.CardNumberMasker;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,19 +60,11 @@ public class LegalActions {
             throw InvalidInputException.of(COMPLAINT_NUMBER, "is already in legal proceedings");
         }
         // who may register legal action is the application's rule (the page checked it); the engine step runs as the application
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            runtimeService.createMessageCorrelation(MESSAGE_LEGAL_ACTION_FILED)
-                    .processInstanceBusinessKey(complaintNumber)
-                    .setVariable(LEGAL_INITIATED_BY, notice.initiatedBy().name())
-                    .setVariable(LEGAL_FORUM, notice.forum().name())
-                    .setVariable(LEGAL_NOTICE, CardNumberMasker.mask(text))
-                    .correlate();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_LEGAL_ACTION_FILED)
+                .processInstanceBusinessKey(complaintNumber)
+                .setVariable(LEGAL_INITIATED_BY, notice.initiatedBy().name())
+                .setVariable(LEGAL_FORUM, notice.forum().name())
+                .setVariable(LEGAL_NOTICE, CardNumberMasker.mask(text))
+                .correlate());
     }
 }

@@ -1,10 +1,10 @@
 package com.complaintdesk.notification;
 
+import com.complaintdesk.identity.AsApplication;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,15 +50,6 @@ class StaffDirectory {
     }
 
     private <T> T asApplication(Supplier<T> lookup) {
-        Authentication current = identityService.getCurrentAuthentication();
-        if (current == null) {
-            return lookup.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return lookup.get();
-        } finally {
-            identityService.setAuthentication(current);
-        }
+        return AsApplication.call(identityService, lookup);
     }
 }

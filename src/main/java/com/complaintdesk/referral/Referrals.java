@@ -10,6 +10,7 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.deadline.DeadlineService;
+import com.complaintdesk.identity.AsApplication;
 import com.complaintdesk.identity.Departments;
 import com.complaintdesk.intake.CardNumberMasker;
 import com.complaintdesk.intake.ComplaintRegistration;
@@ -31,7 +32,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -129,22 +129,14 @@ public class Referrals {
 
     private void correlate(String complaintNumber, ReferralNotice notice) {
         // who may register a referral is the application's rule (the page checked it); the engine step runs as the application
-        Authentication caller = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            runtimeService.createMessageCorrelation(MESSAGE_REGULATOR_REFERRAL_RECEIVED)
-                    .processInstanceBusinessKey(complaintNumber)
-                    .setVariable(REGULATOR, notice.regulator().name())
-                    .setVariable(REGULATOR_REFERENCE, notice.reference().strip())
-                    .setVariable(REFERRAL_RECEIVED_ON, notice.receivedOn() == null ? null : notice.receivedOn().toString())
-                    .setVariable(RESPONSE_DUE_ON, notice.responseDueOn() == null ? null : notice.responseDueOn().toString())
-                    .setVariable(REFERRAL_SUMMARY, notice.summary())
-                    .correlate();
-        } finally {
-            if (caller != null) {
-                identityService.setAuthentication(caller);
-            }
-        }
+        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_REGULATOR_REFERRAL_RECEIVED)
+                .processInstanceBusinessKey(complaintNumber)
+                .setVariable(REGULATOR, notice.regulator().name())
+                .setVariable(REGULATOR_REFERENCE, notice.reference().strip())
+                .setVariable(REFERRAL_RECEIVED_ON, notice.receivedOn() == null ? null : notice.receivedOn().toString())
+                .setVariable(RESPONSE_DUE_ON, notice.responseDueOn() == null ? null : notice.responseDueOn().toString())
+                .setVariable(REFERRAL_SUMMARY, notice.summary())
+                .correlate());
     }
 
     // ---- in the complaint's lifecycle ----
