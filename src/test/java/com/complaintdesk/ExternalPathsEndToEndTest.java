@@ -182,6 +182,38 @@ class ExternalPathsEndToEndTest {
     }
 
     @Test
+    void legalActionMovesTheReferralsBeingAnsweredToAFollowUpComplaintAndLaterReferralsGoThereToo() {
+        String number = register(Category.FEE_DISPUTE);
+        String reference = "PBOC-MOVE-" + System.nanoTime();
+        referrals.receive(number, new Referrals.ReferralNotice(Regulator.PBOC_12363, reference, LocalDate.of(2026, 11, 26),
+                LocalDate.of(2026, 12, 7), "手续费 fees"));
+        RegulatorReferral before = referralRows.findByRegulatorAndReference(Regulator.PBOC_12363, reference).orElseThrow();
+
+        legalActions.file(number, new LegalActions.LegalNotice(LegalCase.Initiator.COMPLAINANT, LegalCase.Forum.ARBITRATION,
+                "仲裁申请书 application for arbitration"));
+
+        // the referral goes on, on a follow-up complaint of channel REGULATOR, from the start of the response
+        RegulatorReferral moved = referralRows.findById(before.getId()).orElseThrow();
+        assertThat(moved.getComplaintId()).isNotEqualTo(before.getComplaintId());
+        assertThat(moved.getOutcome()).isNull();
+        Complaint followUp = complaints.findById(moved.getComplaintId()).orElseThrow();
+        assertThat(followUp.getChannel()).isEqualTo(Channel.REGULATOR);
+        assertThat(followUp.getDescription()).contains(number);
+        assertThat(referralOf(followUp.getComplaintNumber()).getId()).isEqualTo(moved.getProcessInstanceId());
+        assertThat(taskService.createTaskQuery().processInstanceId(moved.getProcessInstanceId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_PrepareResponse");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("regulator-referral").processInstanceBusinessKey(number)
+                .count()).isZero();
+        assertThat(records.get(number).getStatus()).isEqualTo(ComplaintStatus.IN_LEGAL_PROCEEDINGS);
+
+        // a new referral of the complaint in legal proceedings is answered on a follow-up complaint too
+        String answeredOn = referrals.receive(number, new Referrals.ReferralNotice(Regulator.SAMR_12315, "12315-MOVE-" + System.nanoTime(),
+                null, null, "再次投诉 again"));
+        assertThat(answeredOn).isNotEqualTo(number);
+        assertThat(referralOf(answeredOn)).isNotNull();
+    }
+
+    @Test
     void aReferralWithoutItsReferenceIsRefusedThroughTheRestApiAndWritesNothing() {
         String number = register(Category.SERVICE_QUALITY);
         long referralsBefore = referralRows.count();

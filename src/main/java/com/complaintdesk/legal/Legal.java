@@ -13,6 +13,7 @@ import com.complaintdesk.identity.Departments;
 import com.complaintdesk.intake.CardNumberMasker;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
+import com.complaintdesk.referral.Referrals;
 import com.complaintdesk.settlement.Remedy;
 import com.complaintdesk.settlement.Settlement;
 import com.complaintdesk.settlement.SettlementProposal;
@@ -30,6 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The steps of legal-proceedings: the case is opened when the process starts (${legal.opened(execution)}), each user
@@ -48,9 +51,11 @@ public class Legal {
     private final LegalProperties properties;
     private final Settlement settlement;
     private final Notifications notifications;
+    private final Referrals referrals;
 
     Legal(ComplaintRecords records, LegalCaseRepository cases, LegalCaseEventRepository events, LegalProperties properties,
-          Settlement settlement, Notifications notifications) {
+          Settlement settlement, Notifications notifications, Referrals referrals) {
+        this.referrals = referrals;
         this.notifications = notifications;
         this.records = records;
         this.cases = cases;
@@ -81,6 +86,21 @@ public class Legal {
                 ? "投诉人提起诉讼/仲裁 The complainant took legal action" : "公司决定诉诸法律 The company goes to law")
                 + (forum == null ? "" : " (" + forum + ")") + (notice == null ? "" : ": " + notice));
         complaint.moveTo(ComplaintStatus.IN_LEGAL_PROCEEDINGS);
+        // the interrupted handling took the referrals being answered with it: they go on, on follow-up complaints, once
+        // this step has committed (a new complaint and its process are started as engine commands of their own)
+        String number = complaint.getComplaintNumber();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    referrals.moveOpenReferrals(number);
+                } catch (RuntimeException e) {
+                    // the legal path stands; the referral stays marked MOVING and is registered again by hand
+                    log.error("Could not move the open referrals of complaint {} to a follow-up complaint: register them again "
+                            + "on /staff/referrals/new", number, e);
+                }
+            }
+        });
         records.recordPublic(complaint, Milestone.LEGAL_ACTION_FILED, initiator == LegalCase.Initiator.COMPLAINANT
                 ? "已收到诉讼/仲裁通知，投诉转入法律程序 Legal action received: the complaint continues in legal proceedings"
                 : "本公司已诉诸法律，投诉转入法律程序 We have gone to law: the complaint continues in legal proceedings");

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -80,27 +82,61 @@ public class Referrals {
 
     /**
      * A referral of a complaint we have: RegulatorReferralReceived to its process, where the referral is answered
-     * while the handling goes on. A closed complaint is not reopened: the referral opens a follow-up complaint (channel
-     * REGULATOR) that names it. Returns the number of the complaint that answers the referral.
+     * while the handling goes on. A closed complaint is not reopened, and one in legal proceedings has no handling left
+     * to answer from: the referral opens a follow-up complaint (channel REGULATOR) that names it. Returns the number of
+     * the complaint that answers the referral.
      */
     @Transactional
     public String receive(String complaintNumber, ReferralNotice notice) {
         check(notice);
         Complaint complaint = records.get(complaintNumber);
-        if (complaint.isClosed() || complaint.getProcessInstanceId() == null) {
-            ComplaintRegistration followUp = new ComplaintRegistration(Channel.REGULATOR, complaint.getComplainant().name(),
-                    complaint.getComplainant().phone(), complaint.getComplainant().email(), complaint.getComplainant().merchantId(),
-                    complaint.getTerminalSerial(), complaint.getCategory(), complaint.isViaSalesPromotion(),
-                    limit("监管转办，原投诉 " + complaintNumber + " 已结案 (" + complaint.getOutcome() + ") Referred by "
-                            + notice.regulator() + " after complaint " + complaintNumber + " was closed: " + notice.summary(), 2000),
-                    complaint.getContractedRatePercent(), null);
-            String number = intake.register(followUp).complaint().getComplaintNumber();
-            records.recordInternal(complaint, Milestone.REFERRAL_RECEIVED, "监管转办已结案投诉，新立 Referral of a closed complaint: follow-up " + number);
+        if (complaint.isClosed() || complaint.getStatus() == ComplaintStatus.IN_LEGAL_PROCEEDINGS || complaint.getProcessInstanceId() == null) {
+            String number = followUp(complaint, notice);
             correlate(number, notice);
             return number;
         }
         correlate(complaintNumber, notice);
         return complaintNumber;
+    }
+
+    /**
+     * Legal action interrupted the complaint's handling, and with it the referrals being answered: each moves to a
+     * follow-up complaint (channel REGULATOR), where it is answered from the start; its record keeps its reference.
+     * Called once the legal path's start (Legal.opened) has committed, in a transaction of its own, as the application.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void moveOpenReferrals(String complaintNumber) {
+        AsApplication.run(identityService, () -> moveOpenReferrals(records.get(complaintNumber)));
+    }
+
+    private void moveOpenReferrals(Complaint complaint) {
+        for (RegulatorReferral referral : referrals.findByComplaintIdOrderByReceivedAtAsc(complaint.getId())) {
+            if (referral.getConcludedAt() != null) {
+                continue;
+            }
+            referral.moving();
+            ReferralNotice notice = new ReferralNotice(referral.getRegulator(), referral.getReference(), referral.getReceivedOn(),
+                    referral.getResponseDueAt().atZone(ZONE).toLocalDate(), referral.getSummary());
+            String number = followUp(complaint, notice);
+            correlate(number, notice);
+            log.info("Referral {} of complaint {} moved to follow-up {}: legal action interrupted its handling", referral.getId(),
+                    complaint.getComplaintNumber(), number);
+        }
+    }
+
+    /** A follow-up complaint (channel REGULATOR) for a referral of a complaint that cannot answer it any more. */
+    private String followUp(Complaint complaint, ReferralNotice notice) {
+        String why = complaint.isClosed() ? "已结案 (" + complaint.getOutcome() + ") was closed" : "处于法律程序 is in legal proceedings";
+        ComplaintRegistration followUp = new ComplaintRegistration(Channel.REGULATOR, complaint.getComplainant().name(),
+                complaint.getComplainant().phone(), complaint.getComplainant().email(), complaint.getComplainant().merchantId(),
+                complaint.getTerminalSerial(), complaint.getCategory(), complaint.isViaSalesPromotion(),
+                limit("监管转办，原投诉 " + complaint.getComplaintNumber() + " " + why + ": referred by " + notice.regulator()
+                        + (notice.summary() == null ? "" : ": " + notice.summary()), 2000),
+                complaint.getContractedRatePercent(), null);
+        String number = intake.register(followUp).complaint().getComplaintNumber();
+        records.recordInternal(complaint, Milestone.REFERRAL_RECEIVED, "监管转办 " + notice.reference() + " 由后续投诉 " + number
+                + " 答复 Referral " + notice.reference() + " is answered on follow-up complaint " + number);
+        return number;
     }
 
     /** A complaint the regulator forwards that we never saw: registered with channel REGULATOR, and its referral answered. */
@@ -191,11 +227,18 @@ public class Referrals {
         Instant dueAt = dueOn != null ? dueOn.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant()
                 : deadlines.regulatorResponseAt(execution).toInstant();
         String summary = text(execution, REFERRAL_SUMMARY, 4000, false);
-        referrals.findByRegulatorAndReference(regulator, reference).ifPresent(existing -> {
+        RegulatorReferral existing = referrals.findByRegulatorAndReference(regulator, reference).orElse(null);
+        if (existing != null && !existing.isMoving()) {
             throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
-        });
-        RegulatorReferral referral = referrals.save(new RegulatorReferral(complaint.getId(), execution.getProcessInstanceId(), regulator,
-                reference, receivedOn, dueAt, summary, records.now()));
+        }
+        RegulatorReferral referral;
+        if (existing != null) { // moved here from a complaint that legal action took over
+            existing.adoptedBy(complaint.getId(), execution.getProcessInstanceId());
+            referral = existing;
+        } else {
+            referral = referrals.save(new RegulatorReferral(complaint.getId(), execution.getProcessInstanceId(), regulator,
+                    reference, receivedOn, dueAt, summary, records.now()));
+        }
         execution.setVariable(REFERRAL_RECEIVED_ON, receivedOn.toString());
         execution.setVariable(RESPONSE_DUE_ON, Date.from(dueAt));
         records.recordPublic(complaint, Milestone.REFERRAL_RECEIVED, "收到监管转办 Referral received from " + regulator.label()

@@ -21,6 +21,8 @@ public class RegulatorReferral {
 
     public enum Decision { NO_ACTION, REMEDY_ORDERED, MEDIATED }
 
+    private static final String MOVING = "MOVING";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -99,6 +101,22 @@ public class RegulatorReferral {
     void complied(LocalDate on, String note) {
         this.compliedOn = on;
         this.complianceNote = note;
+    }
+
+    /** Legal action ended the complaint's handling while this referral was being answered: it moves to a follow-up. */
+    void moving() {
+        this.outcome = MOVING;
+    }
+
+    boolean isMoving() {
+        return MOVING.equals(outcome);
+    }
+
+    /** The follow-up complaint's referral process takes this referral over, from the start of the response. */
+    void adoptedBy(Long complaintId, String processInstanceId) {
+        this.complaintId = complaintId;
+        this.processInstanceId = processInstanceId;
+        this.outcome = null;
     }
 
     void concluded(String outcome, Instant at) {
