@@ -158,9 +158,12 @@ public class Referrals {
         if (notice.reference() == null || notice.reference().isBlank()) {
             throw InvalidInputException.of(REGULATOR_REFERENCE, "is required");
         }
-        referrals.findByRegulatorAndReference(notice.regulator(), notice.reference().strip()).ifPresent(existing -> {
-            throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
-        });
+        // a referral left MOVING (its move to a follow-up failed) may be registered again: the new process takes it over
+        referrals.findByRegulatorAndReference(notice.regulator(), notice.reference().strip())
+                .filter(existing -> !existing.isMoving())
+                .ifPresent(existing -> {
+                    throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
+                });
     }
 
     private void correlate(String complaintNumber, ReferralNotice notice) {
