@@ -169,7 +169,8 @@ class StaffFlowBrowserTest {
         assertCompletedBy(closing, "wang.fang");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processInstanceBusinessKey(number).singleResult().getState(), "COMPLETED"::equals);
+                .processInstanceBusinessKey(number).processDefinitionKey("complaint-lifecycle").singleResult().getState(),
+                "COMPLETED"::equals);
         Complaint closed = records.get(number);
         assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.CLOSED);
         assertThat(closed.getOutcome()).isEqualTo(Outcome.RESOLVED_NON_MONETARY);
