@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -86,9 +87,10 @@ public class Referrals {
                     complaint.getComplainant().phone(), complaint.getComplainant().email(), complaint.getComplainant().merchantId(),
                     complaint.getTerminalSerial(), complaint.getCategory(), complaint.isViaSalesPromotion(),
                     limit("监管转办，原投诉 " + complaintNumber + " 已结案 (" + complaint.getOutcome() + ") Referred by "
-                            + notice.regulator() + " after complaint " + complaintNumber + " was closed: " + notice.summary(), 2000),
+                            + notice.regulator() + " after complaint " + complaintNumber + " was closed"
+                            + (notice.summary() == null ? "" : ": " + notice.summary()), 2000),
                     complaint.getContractedRatePercent(), null);
-            String number = intake.register(followUp).complaint().getComplaintNumber();
+            String number = register(followUp);
             records.recordInternal(complaint, Milestone.REFERRAL_RECEIVED, "监管转办已结案投诉，新立 Referral of a closed complaint: follow-up " + number);
             correlate(number, notice);
             return number;
@@ -104,7 +106,7 @@ public class Referrals {
         if (registration.channel() != Channel.REGULATOR) {
             throw InvalidInputException.of(CHANNEL, "must be REGULATOR for a complaint a regulator forwards");
         }
-        String number = intake.register(registration).complaint().getComplaintNumber();
+        String number = register(registration);
         correlate(number, notice);
         return number;
     }
@@ -121,19 +123,30 @@ public class Referrals {
         });
     }
 
+    private String register(ComplaintRegistration registration) {
+        return asApplication(() -> intake.register(registration).complaint().getComplaintNumber());
+    }
+
     private void correlate(String complaintNumber, ReferralNotice notice) {
-        // who may register a referral is the application's rule (the page checked it); the engine step runs as the application
+        asApplication(() -> runtimeService.createMessageCorrelation(MESSAGE_REGULATOR_REFERRAL_RECEIVED)
+                .processInstanceBusinessKey(complaintNumber)
+                .setVariable(REGULATOR, notice.regulator().name())
+                .setVariable(REGULATOR_REFERENCE, notice.reference().strip())
+                .setVariable(REFERRAL_RECEIVED_ON, notice.receivedOn() == null ? null : notice.receivedOn().toString())
+                .setVariable(RESPONSE_DUE_ON, notice.responseDueOn() == null ? null : notice.responseDueOn().toString())
+                .setVariable(REFERRAL_SUMMARY, notice.summary())
+                .correlateWithResult());
+    }
+
+    /**
+     * Who may register a referral is the application's rule (the page checked it), so the engine steps, starting a
+     * complaint's process included (compliance-legal may not start one in Tasklist), run as the application.
+     */
+    private <T> T asApplication(Supplier<T> step) {
         Authentication caller = identityService.getCurrentAuthentication();
         identityService.clearAuthentication();
         try {
-            runtimeService.createMessageCorrelation(MESSAGE_REGULATOR_REFERRAL_RECEIVED)
-                    .processInstanceBusinessKey(complaintNumber)
-                    .setVariable(REGULATOR, notice.regulator().name())
-                    .setVariable(REGULATOR_REFERENCE, notice.reference().strip())
-                    .setVariable(REFERRAL_RECEIVED_ON, notice.receivedOn() == null ? null : notice.receivedOn().toString())
-                    .setVariable(RESPONSE_DUE_ON, notice.responseDueOn() == null ? null : notice.responseDueOn().toString())
-                    .setVariable(REFERRAL_SUMMARY, notice.summary())
-                    .correlate();
+            return step.get();
         } finally {
             if (caller != null) {
                 identityService.setAuthentication(caller);
@@ -178,7 +191,7 @@ public class Referrals {
     public void record(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
         Regulator regulator = ProcessValues.requiredEnum(execution, REGULATOR, Regulator.class);
-        String reference = text(execution, REGULATOR_REFERENCE, 100, true);
+        String reference = checked(execution, REGULATOR_REFERENCE, 100, true); // the regulator's identifier, as given
         LocalDate today = records.now().atZone(ZONE).toLocalDate();
         LocalDate receivedOn = ProcessValues.date(execution, REFERRAL_RECEIVED_ON);
         if (receivedOn == null) {
@@ -316,6 +329,10 @@ public class Referrals {
     }
 
     private static String text(VariableScope scope, String name, int maxLength, boolean required) {
+        return CardNumberMasker.mask(checked(scope, name, maxLength, required));
+    }
+
+    private static String checked(VariableScope scope, String name, int maxLength, boolean required) {
         String value = ProcessValues.text(scope, name);
         if (value == null && required) {
             throw InvalidInputException.of(name, "is required");
@@ -323,7 +340,7 @@ public class Referrals {
         if (value != null && value.length() > maxLength) {
             throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
         }
-        return value == null ? null : CardNumberMasker.mask(value);
+        return value;
     }
 
     private static LocalDate requiredDate(VariableScope scope, String name) {
