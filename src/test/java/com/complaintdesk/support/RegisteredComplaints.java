@@ -17,10 +17,13 @@ public final class RegisteredComplaints {
         return complaintNumber;
     }
 
-    /** Deletes the running process of every complaint registered so far (their records stay). */
+    /**
+     * Deletes the running process of every complaint registered so far (their records stay), with the processes it
+     * called (legal-proceedings, regulator-referral), which carry the same business key and go with it.
+     */
     public synchronized void endProcesses(RuntimeService runtimeService) {
         for (String number : numbers) {
-            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list()
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).rootProcessInstances().list()
                     .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true));
         }
         numbers.clear();
