@@ -111,7 +111,8 @@ class ComplaintLifecycleEndToEndTest {
                 "rootCause", "FEE_CONFIGURATION", "closingSummary", "多收手续费已退还 overcharge refunded"));
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("complaint-lifecycle").processInstanceBusinessKey(number).singleResult().getState())
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(number)
+                .processDefinitionKey("complaint-lifecycle").singleResult().getState())
                 .isEqualTo("COMPLETED");
         Complaint closed = records.get(number);
         assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.CLOSED);

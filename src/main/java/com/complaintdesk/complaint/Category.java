@@ -2,5 +2,23 @@ package com.complaintdesk.complaint;
 
 /** What a complaint is about; the DMN table complaint-routing maps each to a department. */
 public enum Category {
-    TECHNICAL_FAULT, FEE_DISPUTE, APPLICATION_PROCESS, BRAND_MARKETING, PRODUCT_QUALITY, SERVICE_QUALITY, COMPLIANCE, OTHER
+    TECHNICAL_FAULT("技术故障 Technical fault"),
+    FEE_DISPUTE("手续费争议 Fee dispute"),
+    APPLICATION_PROCESS("申请流程 Application process"),
+    BRAND_MARKETING("品牌与市场 Brand and marketing"),
+    PRODUCT_QUALITY("产品质量 Product quality"),
+    SERVICE_QUALITY("服务质量 Service quality"),
+    COMPLIANCE("合规问题 Compliance"),
+    OTHER("其他 Other");
+
+    private final String label;
+
+    Category(String label) {
+        this.label = label;
+    }
+
+    /** What staff and complainants read, Chinese first: "手续费争议 Fee dispute". */
+    public String label() {
+        return label;
+    }
 }

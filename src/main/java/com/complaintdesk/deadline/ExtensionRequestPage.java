@@ -1,5 +1,7 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.config.StaffForm;
+import com.complaintdesk.config.StaffPages;
 import com.complaintdesk.config.StaffRequests;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
@@ -11,9 +13,10 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.identity.Departments;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ExtensionRequestPage {
 
+    private static final String TITLE = "申请延期 Request an extension";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final ComplaintRecords records;
@@ -43,46 +47,45 @@ class ExtensionRequestPage {
     @GetMapping("/staff/complaints/{number}/extension")
     ResponseEntity<String> form(@PathVariable String number) {
         if (!isStaff()) {
-            return page(HttpStatus.FORBIDDEN, "<p role=\"alert\">仅限部门员工 Department staff only</p>");
+            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限部门员工 Department staff only");
         }
-        return page(HttpStatus.OK, render(complaint(number), null));
+        return StaffPages.page(HttpStatus.OK, TITLE, render(complaint(number), StaffForm.of(null)));
     }
 
     @PostMapping("/staff/complaints/{number}/extension")
     ResponseEntity<String> request(@PathVariable String number, jakarta.servlet.http.HttpServletRequest http, @RequestParam(name = "extensionDays", required = false) Integer days,
                                    @RequestParam(name = "extensionReason", required = false) String reason) {
         if (!isStaff() || !StaffRequests.fromThisSite(http)) {
-            return page(HttpStatus.FORBIDDEN, "<p role=\"alert\">仅限本站的部门员工 Department staff, from this site only</p>");
+            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限本站的部门员工 Department staff, from this site only");
         }
         Complaint complaint = complaint(number);
         String holder = complaint.getDepartment() != null ? complaint.getDepartment() : Departments.CUSTOMER_SERVICE; // not yet routed
         if (StaffRequests.staffUser(identityService, g -> g.equals(holder) || g.equals(Departments.COMPLAINT_MANAGERS)) == null) {
-            return page(HttpStatus.FORBIDDEN, "<p role=\"alert\">仅限承办部门或投诉主管 Only the complaint's department or complaint managers</p>");
+            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限承办部门或投诉主管 Only the complaint's department or complaint managers");
         }
         try {
             extensions.request(complaint.getComplaintNumber(), days, reason);
         } catch (InvalidInputException e) {
-            return page(HttpStatus.BAD_REQUEST, render(complaint, e.getMessage()));
+            Map<String, String> entered = new HashMap<>();
+            entered.put(DeadlineService.EXTENSION_DAYS, days == null ? "" : days.toString());
+            entered.put(DeadlineService.EXTENSION_REASON, reason == null ? "" : reason);
+            return StaffPages.page(HttpStatus.BAD_REQUEST, TITLE, render(complaint, StaffForm.of(entered).withErrors(e)));
         }
-        return page(HttpStatus.OK, "<p role=\"status\">已提交，等待投诉主管审批 Sent: a complaint manager decides in Tasklist.</p>"
-                + "<p><a href=\"/camunda/app/tasklist/\">返回任务列表 Back to Tasklist</a></p>");
+        return StaffPages.page(HttpStatus.OK, TITLE, StaffPages.done("已提交，等待投诉主管审批 Sent: a complaint manager decides in Tasklist.")
+                + "<p>" + StaffPages.link("/camunda/app/tasklist/", "返回任务列表 Back to Tasklist") + "</p>\n");
     }
 
-    private String render(Complaint complaint, String error) {
+    private String render(Complaint complaint, StaffForm form) {
         StringBuilder html = new StringBuilder();
-        html.append("<h1>申请延期 Request an extension: ").append(htmlEscape(complaint.getComplaintNumber())).append("</h1>");
+        html.append("<p>投诉 Complaint: <strong>").append(htmlEscape(complaint.getComplaintNumber())).append("</strong></p>\n");
         if (complaint.getDecisionDueAt() != null) {
-            html.append("<p>当前决定期限 Current decision deadline: ").append(DAY.format(complaint.getDecisionDueAt())).append("</p>");
+            html.append("<p>当前决定期限 Current decision deadline: ").append(DAY.format(complaint.getDecisionDueAt())).append("</p>\n");
         }
-        if (error != null) {
-            html.append("<p role=\"alert\" style=\"color:#b00\">").append(htmlEscape(error)).append("</p>");
-        }
-        html.append("<form method=\"post\">")
-                .append("<p><label for=\"extensionDays\">延长天数 Extra days (1–45)</label><br>")
-                .append("<input id=\"extensionDays\" name=\"extensionDays\" type=\"number\" min=\"1\" max=\"45\" required></p>")
-                .append("<p><label for=\"extensionReason\">理由（将告知投诉人） Reason (the complainant is told)</label><br>")
-                .append("<textarea id=\"extensionReason\" name=\"extensionReason\" rows=\"4\" cols=\"60\" maxlength=\"2000\" required></textarea></p>")
-                .append("<p><button type=\"submit\">提交 Send</button></p></form>");
+        html.append(form.errorList())
+                .append("<form method=\"post\">\n")
+                .append(form.input(DeadlineService.EXTENSION_DAYS, "延长天数 Extra days (1–45)", "number", "min=\"1\" max=\"45\"", true, null))
+                .append(form.textarea(DeadlineService.EXTENSION_REASON, "理由（将告知投诉人） Reason (the complainant is told)", 2000, true, null))
+                .append("<p><button type=\"submit\">提交 Send</button></p></form>\n");
         return html.toString();
     }
 
@@ -94,15 +97,8 @@ class ExtensionRequestPage {
         return StaffRequests.staffUser(identityService, Departments.ALL::contains) != null;
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
-                .body("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>申请延期 Extension</title>"
-                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>" + body + "</body></html>");
-    }
-
     @org.springframework.web.bind.annotation.ExceptionHandler(ComplaintNotFoundException.class)
     ResponseEntity<String> notFound() {
-        return page(HttpStatus.NOT_FOUND, "<p role=\"alert\">没有此投诉 No such complaint</p>");
+        return StaffPages.refused(HttpStatus.NOT_FOUND, TITLE, "没有此投诉 No such complaint");
     }
 }

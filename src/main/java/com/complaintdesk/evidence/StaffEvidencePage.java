@@ -1,5 +1,6 @@
 package com.complaintdesk.evidence;
 
+import com.complaintdesk.config.StaffPages;
 import com.complaintdesk.config.StaffRequests;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
@@ -49,8 +50,6 @@ class StaffEvidencePage {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final Pattern NUMBER = Pattern.compile("^CP-[0-9]{8}-[0-9]{6}$");
-    private static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
     private static final Map<String, String> TYPE_NAMES = Map.of(
             "TRANSACTION_RECORD", "交易记录 Transaction record",
             "FAULT_PHOTO", "故障照片/视频 Fault photo or video",
@@ -85,7 +84,7 @@ class StaffEvidencePage {
         requireStaff();
         Complaint complaint = complaint(number);
         String notice = added == null ? null : "已添加 " + added + " 个文件 Added " + added + " file(s)";
-        return html(HttpStatus.OK, render(complaint, notice, null));
+        return StaffPages.html(HttpStatus.OK, render(complaint, notice, null));
     }
 
     @PostMapping("/staff/complaints/{number}/evidence")
@@ -118,9 +117,9 @@ class StaffEvidencePage {
                 case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
                 case TOO_MANY_FILES -> HttpStatus.CONFLICT;
             };
-            return html(status, render(complaint, null, "未保存 Not saved: " + e.getField() + ": " + e.getMessage()));
+            return StaffPages.html(status, render(complaint, null, "未保存 Not saved: " + e.getField() + ": " + e.getMessage()));
         } catch (InvalidInputException e) {
-            return html(HttpStatus.BAD_REQUEST, render(complaint, null, "未保存 Not saved: " + e.getMessage()));
+            return StaffPages.html(HttpStatus.BAD_REQUEST, render(complaint, null, "未保存 Not saved: " + e.getMessage()));
         }
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .location(URI.create("/staff/complaints/" + complaint.getComplaintNumber() + "/evidence?added=" + received.size()))
@@ -145,23 +144,23 @@ class StaffEvidencePage {
 
     @ExceptionHandler(StaffOnlyException.class)
     ResponseEntity<String> forbidden(StaffOnlyException e) {
-        return html(HttpStatus.FORBIDDEN, shell("无权访问 Forbidden", "<p role=\"alert\">" + htmlEscape(e.getMessage()) + "</p>"));
+        return StaffPages.html(HttpStatus.FORBIDDEN, shell("无权访问 Forbidden", "<p role=\"alert\">" + htmlEscape(e.getMessage()) + "</p>"));
     }
 
     @ExceptionHandler(ComplaintNotFoundException.class)
     ResponseEntity<String> notFound(ComplaintNotFoundException e) {
-        return html(HttpStatus.NOT_FOUND, shell("未找到 Not found", "<p role=\"alert\">未找到 Not found.</p>"));
+        return StaffPages.html(HttpStatus.NOT_FOUND, shell("未找到 Not found", "<p role=\"alert\">未找到 Not found.</p>"));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<String> tooLarge(MaxUploadSizeExceededException e) {
-        return html(HttpStatus.PAYLOAD_TOO_LARGE, shell("未保存 Not saved",
+        return StaffPages.html(HttpStatus.PAYLOAD_TOO_LARGE, shell("未保存 Not saved",
                 "<p role=\"alert\">文件太大 A file may have at most " + limits.getMaxFileSize().toMegabytes() + " MB.</p>"));
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<String> notMultipart(MultipartException e) {
-        return html(HttpStatus.BAD_REQUEST, shell("未保存 Not saved", "<p role=\"alert\">请使用上传表单 Use the upload form.</p>"));
+        return StaffPages.html(HttpStatus.BAD_REQUEST, shell("未保存 Not saved", "<p role=\"alert\">请使用上传表单 Use the upload form.</p>"));
     }
 
     private void requireStaff() {
@@ -262,14 +261,5 @@ class StaffEvidencePage {
 
     private static String size(long bytes) {
         return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? (bytes / 1024) + " KB" : String.format("%.1f MB", bytes / 1048576.0);
-    }
-
-    private static ResponseEntity<String> html(HttpStatus status, String html) {
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", PAGE_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(html);
     }
 }

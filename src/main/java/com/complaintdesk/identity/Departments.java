@@ -26,6 +26,12 @@ public final class Departments {
     public static final List<String> ALL = List.of(
             CUSTOMER_SERVICE, TECHNICAL_SUPPORT, COMPLIANCE_LEGAL, MARKETING_BRAND, COMPLAINT_MANAGERS);
 
+    /**
+     * Who registers what comes from outside by post, a court's summons, an arbitration notice or a regulator's
+     * referral: the front desk that receives it, compliance-legal, and complaint managers.
+     */
+    public static final List<String> OUTSIDE_NOTICES = List.of(CUSTOMER_SERVICE, COMPLIANCE_LEGAL, COMPLAINT_MANAGERS);
+
     private static final Map<String, String> NAMES = Map.of(
             CUSTOMER_SERVICE, "客户服务部 Customer service",
             TECHNICAL_SUPPORT, "技术支持部 Technical support",

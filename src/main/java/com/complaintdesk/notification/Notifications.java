@@ -1,6 +1,5 @@
 package com.complaintdesk.notification;
 
-import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Outcome;
@@ -125,7 +124,7 @@ public class Notifications {
         Map<String, String> facts = new HashMap<>();
         facts.put("complaintNumber", complaint.getComplaintNumber());
         facts.put("complainantName", complaint.getComplainant().name());
-        facts.put("category", label(complaint.getCategory()));
+        facts.put("category", complaint.getCategory().label());
         facts.put("registeredDate", complaint.getRegisteredAt().atZone(ZONE).toLocalDate().toString());
         facts.put("portalUrl", properties.portalUrl());
         facts.put("outcome", complaint.getOutcome() == null ? "—" : label(complaint.getOutcome()));
@@ -137,19 +136,6 @@ public class Notifications {
         if (type.audience() != audience) {
             throw new IllegalArgumentException(type + " is a message to " + type.audience() + ", not to " + audience);
         }
-    }
-
-    static String label(Category category) {
-        return switch (category) {
-            case TECHNICAL_FAULT -> "技术故障 Technical fault";
-            case FEE_DISPUTE -> "手续费争议 Fee dispute";
-            case APPLICATION_PROCESS -> "申请流程 Application process";
-            case BRAND_MARKETING -> "品牌与市场 Brand and marketing";
-            case PRODUCT_QUALITY -> "产品质量 Product quality";
-            case SERVICE_QUALITY -> "服务质量 Service quality";
-            case COMPLIANCE -> "合规问题 Compliance";
-            case OTHER -> "其他 Other";
-        };
     }
 
     static String label(Outcome outcome) {

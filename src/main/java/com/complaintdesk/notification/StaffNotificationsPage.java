@@ -1,5 +1,6 @@
 package com.complaintdesk.notification;
 
+import com.complaintdesk.config.StaffPages;
 import com.complaintdesk.config.StaffRequests;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
@@ -7,7 +8,6 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 import com.complaintdesk.identity.Departments;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,9 +17,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -40,8 +38,6 @@ class StaffNotificationsPage {
     private static final Logger log = LoggerFactory.getLogger(StaffNotificationsPage.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
     private static final int ROWS = 200;
-    private static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'";
 
     private final OutboxRepository outbox;
     private final NotificationDispatcher dispatcher;
@@ -80,7 +76,7 @@ class StaffNotificationsPage {
         table(body, "失败 Failed", outbox.findByStatusOrderByIdDesc(OutboxStatus.FAILED, PageRequest.of(0, ROWS)));
         table(body, "重试中 Pending after errors",
                 outbox.findByStatusAndLastErrorIsNotNullOrderByIdDesc(OutboxStatus.PENDING, PageRequest.of(0, ROWS)));
-        return html(HttpStatus.OK, shell("通知发送问题 Notifications not sent", body.toString()));
+        return StaffPages.html(HttpStatus.OK, shell("通知发送问题 Notifications not sent", body.toString()));
     }
 
     @PostMapping("/staff/notifications/{id}/retry")
@@ -98,7 +94,7 @@ class StaffNotificationsPage {
 
     @ExceptionHandler(StaffOnlyException.class)
     ResponseEntity<String> forbidden(StaffOnlyException e) {
-        return html(HttpStatus.FORBIDDEN, shell("无权访问 Forbidden", "<p role=\"alert\">" + htmlEscape(e.getMessage()) + "</p>"));
+        return StaffPages.html(HttpStatus.FORBIDDEN, shell("无权访问 Forbidden", "<p role=\"alert\">" + htmlEscape(e.getMessage()) + "</p>"));
     }
 
     private static void table(StringBuilder body, String title, List<OutboxMessage> rows) {
@@ -154,14 +150,5 @@ class StaffNotificationsPage {
                 + "table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}"
                 + "code{font-size:.75rem;word-break:break-all}.nowrap{white-space:nowrap}.error{color:#a40000;font-weight:bold}.notice{color:#05620b;font-weight:bold}"
                 + "</style></head>\n<body><main>\n<h1>" + htmlEscape(title) + "</h1>\n" + body + "</main></body></html>\n";
-    }
-
-    private static ResponseEntity<String> html(HttpStatus status, String html) {
-        return ResponseEntity.status(status)
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Content-Security-Policy", PAGE_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(html);
     }
 }

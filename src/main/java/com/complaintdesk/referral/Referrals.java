@@ -133,7 +133,7 @@ public class Referrals {
                 limit("监管转办，原投诉 " + complaint.getComplaintNumber() + " " + why + ": referred by " + notice.regulator()
                         + (notice.summary() == null ? "" : ": " + notice.summary()), 2000),
                 complaint.getContractedRatePercent(), null);
-        String number = intake.register(followUp).complaint().getComplaintNumber();
+        String number = register(followUp);
         records.recordInternal(complaint, Milestone.REFERRAL_RECEIVED, "监管转办 " + notice.reference() + " 由后续投诉 " + number
                 + " 答复 Referral " + notice.reference() + " is answered on follow-up complaint " + number);
         return number;
@@ -146,7 +146,7 @@ public class Referrals {
         if (registration.channel() != Channel.REGULATOR) {
             throw InvalidInputException.of(CHANNEL, "must be REGULATOR for a complaint a regulator forwards");
         }
-        String number = intake.register(registration).complaint().getComplaintNumber();
+        String number = register(registration);
         correlate(number, notice);
         return number;
     }
@@ -164,6 +164,11 @@ public class Referrals {
                 .ifPresent(existing -> {
                     throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
                 });
+    }
+
+    /** Registers as the application: compliance-legal, who may register a referral, may not start a complaint in Tasklist. */
+    private String register(ComplaintRegistration registration) {
+        return AsApplication.call(identityService, () -> intake.register(registration).complaint().getComplaintNumber());
     }
 
     private void correlate(String complaintNumber, ReferralNotice notice) {
@@ -215,7 +220,7 @@ public class Referrals {
     public void record(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
         Regulator regulator = ProcessValues.requiredEnum(execution, REGULATOR, Regulator.class);
-        String reference = identifier(execution, REGULATOR_REFERENCE, 100, true);
+        String reference = checked(execution, REGULATOR_REFERENCE, 100, true); // the regulator's identifier, as given
         LocalDate today = records.now().atZone(ZONE).toLocalDate();
         LocalDate receivedOn = ProcessValues.date(execution, REFERRAL_RECEIVED_ON);
         if (receivedOn == null) {
@@ -313,7 +318,7 @@ public class Referrals {
             throw InvalidInputException.of(RESPONSE_SUBMITTED_ON, "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
         }
         RegulatorReferral.SubmissionChannel channel = ProcessValues.requiredEnum(task, SUBMISSION_CHANNEL, RegulatorReferral.SubmissionChannel.class);
-        referral.submitted(on, channel, identifier(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
+        referral.submitted(on, channel, checked(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
         boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
         records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
                 + "提交答复 Response submitted on " + on + " (" + channel + ")" + (late ? "; 逾期 after the due date" : ""));
@@ -390,18 +395,10 @@ public class Referrals {
     }
 
     private static String text(VariableScope scope, String name, int maxLength, boolean required) {
-        String value = ProcessValues.text(scope, name);
-        if (value == null && required) {
-            throw InvalidInputException.of(name, "is required");
-        }
-        if (value != null && value.length() > maxLength) {
-            throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
-        }
-        return value == null ? null : CardNumberMasker.mask(value);
+        return CardNumberMasker.mask(checked(scope, name, maxLength, required));
     }
 
-    /** A reference number: checked like text, but not masked (a regulator's reference may be a long run of digits). */
-    private static String identifier(VariableScope scope, String name, int maxLength, boolean required) {
+    private static String checked(VariableScope scope, String name, int maxLength, boolean required) {
         String value = ProcessValues.text(scope, name);
         if (value == null && required) {
             throw InvalidInputException.of(name, "is required");

@@ -170,7 +170,7 @@ class StaffFlowBrowserTest {
         assertCompletedBy(closing, "wang.fang");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(LifecycleVariables.PROCESS_KEY).processInstanceBusinessKey(number).singleResult().getState(),
+                .processInstanceBusinessKey(number).processDefinitionKey("complaint-lifecycle").singleResult().getState(),
                 "COMPLETED"::equals);
         Complaint closed = records.get(number);
         assertThat(closed.getStatus()).isEqualTo(ComplaintStatus.CLOSED);

@@ -17,11 +17,13 @@ public final class RegisteredComplaints {
         return complaintNumber;
     }
 
-    /** Deletes the running process of every complaint registered so far (their records stay). */
+    /**
+     * Deletes the running process of every complaint registered so far (their records stay), with the processes it
+     * called (legal-proceedings, regulator-referral), which carry the same business key and go with it.
+     */
     public synchronized void endProcesses(RuntimeService runtimeService) {
         for (String number : numbers) {
-            // the lifecycle only: deleting it deletes the processes it called (same business key)
-            runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint-lifecycle").processInstanceBusinessKey(number).list()
+            runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).rootProcessInstances().list()
                     .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test finished", true, true));
         }
         numbers.clear();

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /** A department member's work in Tasklist, done by a Spring test: claim a complaint's task and complete it as that user. */
@@ -35,5 +37,20 @@ public final class StaffSteps {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** The task {@code taskKey} that the complaint's process {@code processKey} waits at; fails if it waits elsewhere. */
+    public Task waitingTask(String number, String processKey, String taskKey) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(number).processDefinitionKey(processKey)
+                .taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as("%s of %s waiting at %s", processKey, number, taskKey).isNotNull();
+        return task;
+    }
+
+    /** The groups that may claim the task. */
+    public List<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
     }
 }
