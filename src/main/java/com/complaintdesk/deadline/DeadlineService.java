@@ -13,6 +13,7 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -92,6 +93,20 @@ public class DeadlineService {
     /** When an answer to a regulator that named no date is due: the {@code regulatorResponse} period from now. */
     public Date regulatorResponseAt(DelegateExecution execution) {
         return Date.from(fromNow(DeadlinePeriod.REGULATOR_RESPONSE, execution));
+    }
+
+    /**
+     * The same, counted from the day the referral was received: a letter entered days after it came is due when the
+     * regulator expects the answer, not later (and may be due already).
+     */
+    public Date regulatorResponseAt(DelegateExecution execution, LocalDate receivedOn) {
+        Instant now = now();
+        if (receivedOn == null || !receivedOn.isBefore(BusinessCalendar.dateOf(now))) {
+            return regulatorResponseAt(execution);
+        }
+        DeadlineFacts facts = recordOf(execution).map(DeadlineFacts::of).orElseGet(() -> factsOf(execution));
+        Instant received = receivedOn.atStartOfDay(BusinessCalendar.ZONE).toInstant();
+        return Date.from(calendar.plus(received, periods.lengthOf(DeadlinePeriod.REGULATOR_RESPONSE, facts)));
     }
 
     // ---- tasks ----

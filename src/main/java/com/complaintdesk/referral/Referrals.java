@@ -233,7 +233,7 @@ public class Referrals {
             throw InvalidInputException.of(RESPONSE_DUE_ON, "cannot be before the referral was received (" + receivedOn + ")");
         }
         Instant dueAt = dueOn != null ? dueOn.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant()
-                : deadlines.regulatorResponseAt(execution).toInstant();
+                : deadlines.regulatorResponseAt(execution, receivedOn).toInstant();
         String summary = text(execution, REFERRAL_SUMMARY, 4000, false);
         RegulatorReferral existing = referrals.findByRegulatorAndReference(regulator, reference).orElse(null);
         if (existing != null && !existing.isMoving()) {

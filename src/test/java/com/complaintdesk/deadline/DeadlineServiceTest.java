@@ -25,6 +25,7 @@ import com.complaintdesk.complaint.RootCause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -147,6 +148,19 @@ class DeadlineServiceTest {
         assertThat(deadlines.evidenceExpiryAt(execution)).isEqualTo(Date.from(endOf("2026-10-16")));
         // 7 working days: Sep 29, 30, Oct 8, 9, 10, 12, 13
         assertThat(deadlines.regulatorResponseAt(execution)).isEqualTo(Date.from(endOf("2026-10-13")));
+    }
+
+    @Test
+    void aReferralEnteredLateIsDueSevenWorkingDaysAfterItWasReceived() {
+        registered(Channel.HOTLINE, "2026-09-28T10:00");
+        engineClockAt("2026-10-09T11:00");
+        DelegateExecution execution = execution(NUMBER, "HOTLINE");
+
+        // received Sep 28: Sep 29, 30, Oct 8, 9, 10 (make-up Saturday), 12, 13
+        assertThat(deadlines.regulatorResponseAt(execution, LocalDate.parse("2026-09-28"))).isEqualTo(Date.from(endOf("2026-10-13")));
+        // received today, or no date: from now (Oct 10, 12, 13, 14, 15, 16, 19)
+        assertThat(deadlines.regulatorResponseAt(execution, LocalDate.parse("2026-10-09"))).isEqualTo(Date.from(endOf("2026-10-19")));
+        assertThat(deadlines.regulatorResponseAt(execution, null)).isEqualTo(Date.from(endOf("2026-10-19")));
     }
 
     // ---- task due and follow-up dates ----
