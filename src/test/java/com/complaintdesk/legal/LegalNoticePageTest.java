@@ -6,6 +6,8 @@ import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Milestone;
+import com.complaintdesk.complaint.TimelineEntry;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
@@ -84,6 +86,9 @@ class LegalNoticePageTest {
                     .containsEntry("process_instance_id", assess.getProcessInstanceId());
             assertThat((String) row.get("notice")).contains("(2026)京0105民初1234号");
         });
+        // who registered it is on the timeline, though the engine step ran with the application's rights
+        assertThat(records.timelineOf(records.get(number))).filteredOn(e -> e.getMilestone() == Milestone.LEGAL_ACTION_FILED)
+                .extracting(TimelineEntry::getActor).containsExactly("wang.fang");
     }
 
     @Test
