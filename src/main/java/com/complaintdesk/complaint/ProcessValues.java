@@ -39,6 +39,23 @@ public final class ProcessValues {
         return text;
     }
 
+    /** Text of at most {@code maxLength} characters, as given (identifiers: a case number, a regulator's reference). */
+    public static String text(VariableScope scope, String name, int maxLength, boolean required) {
+        String text = required ? requiredText(scope, name) : text(scope, name);
+        if (text != null && text.length() > maxLength) {
+            throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    public static LocalDate requiredDate(VariableScope scope, String name) {
+        LocalDate value = date(scope, name);
+        if (value == null) {
+            throw InvalidInputException.of(name, "is required");
+        }
+        return value;
+    }
+
     public static boolean flag(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value instanceof Boolean b) {

@@ -129,7 +129,7 @@ public class Legal {
     public void counselEngaged(DelegateTask task) {
         String firm = required(task, COUNSEL_FIRM, 200);
         String lawyer = required(task, COUNSEL_LAWYER, 100);
-        LocalDate on = requiredDate(task, COUNSEL_ENGAGED_ON);
+        LocalDate on = ProcessValues.requiredDate(task, COUNSEL_ENGAGED_ON);
         LegalCase legalCase = caseOf(task);
         legalCase.counselEngaged(firm, lawyer, on);
         event(legalCase, LegalCaseEvent.Kind.COUNSEL, on, "委托 Engaged " + lawyer + ", " + firm);
@@ -141,14 +141,8 @@ public class Legal {
     public void filed(DelegateTask task) {
         LegalCase.Forum forum = ProcessValues.requiredEnum(task, LEGAL_FORUM, LegalCase.Forum.class);
         String tribunal = required(task, TRIBUNAL_NAME, 200);
-        String caseNumber = ProcessValues.text(task, CASE_NUMBER); // a court's number, not masked
-        if (caseNumber == null) {
-            throw InvalidInputException.of(CASE_NUMBER, "is required");
-        }
-        if (caseNumber.length() > 100) {
-            throw InvalidInputException.of(CASE_NUMBER, "must be at most 100 characters");
-        }
-        LocalDate filedOn = requiredDate(task, FILED_ON);
+        String caseNumber = ProcessValues.text(task, CASE_NUMBER, 100, true); // a court's number, as given
+        LocalDate filedOn = ProcessValues.requiredDate(task, FILED_ON);
         LocalDate servedOn = ProcessValues.date(task, SERVED_ON);
         if (servedOn != null && servedOn.isBefore(filedOn)) {
             throw InvalidInputException.of(SERVED_ON, "cannot be before the filing date " + filedOn);
@@ -165,7 +159,7 @@ public class Legal {
     /** Task_RecordHearing: one hearing; what comes next decides the path. */
     @Transactional
     public void hearingRecorded(DelegateTask task) {
-        LocalDate on = requiredDate(task, HEARING_DATE);
+        LocalDate on = ProcessValues.requiredDate(task, HEARING_DATE);
         String summary = required(task, HEARING_SUMMARY, 4000);
         LegalCase.Stage stage = ProcessValues.requiredEnum(task, CASE_STAGE, LegalCase.Stage.class);
         LegalCase legalCase = caseOf(task);
@@ -185,7 +179,7 @@ public class Legal {
         Remedy remedy = ProcessValues.requiredEnum(task, REMEDY, Remedy.class);
         BigDecimal amount = remedy.isMonetary() ? amount(task, PROPOSED_AMOUNT, true) : null;
         String terms = required(task, MEDIATION_TERMS, 4000);
-        LocalDate on = requiredDate(task, MEDIATED_ON);
+        LocalDate on = ProcessValues.requiredDate(task, MEDIATED_ON);
         LegalCase legalCase = caseOf(task);
         event(legalCase, LegalCaseEvent.Kind.MEDIATION, on, "调解 Mediation: " + remedy + (amount == null ? "" : " ¥" + amount.toPlainString()) + ". " + terms);
     }
@@ -202,7 +196,7 @@ public class Legal {
         if (result == LegalCase.DecisionResult.WON && awarded.signum() > 0) {
             throw InvalidInputException.of(AWARDED_AMOUNT, "must be 0 when we won: nothing is owed");
         }
-        LocalDate served = requiredDate(task, DECISION_SERVED_ON);
+        LocalDate served = ProcessValues.requiredDate(task, DECISION_SERVED_ON);
         String summary = required(task, DECISION_SUMMARY, 4000);
         Instant deadline = appealDeadline(kind, served);
         LegalCase legalCase = caseOf(task);
@@ -309,28 +303,13 @@ public class Legal {
         events.save(new LegalCaseEvent(legalCase.getId(), kind, on, CardNumberMasker.mask(detail), records.currentActor(), records.now()));
     }
 
+    /** Free text staff wrote, at most {@code maxLength} characters, card numbers masked. */
     private static String required(VariableScope scope, String name, int maxLength) {
-        String value = limited(scope, name, maxLength);
-        if (value == null) {
-            throw InvalidInputException.of(name, "is required");
-        }
-        return value;
+        return CardNumberMasker.mask(ProcessValues.text(scope, name, maxLength, true));
     }
 
     private static String limited(VariableScope scope, String name, int maxLength) {
-        String value = ProcessValues.text(scope, name);
-        if (value != null && value.length() > maxLength) {
-            throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
-        }
-        return value == null ? null : CardNumberMasker.mask(value);
-    }
-
-    private static LocalDate requiredDate(VariableScope scope, String name) {
-        LocalDate value = ProcessValues.date(scope, name);
-        if (value == null) {
-            throw InvalidInputException.of(name, "is required");
-        }
-        return value;
+        return CardNumberMasker.mask(ProcessValues.text(scope, name, maxLength, false));
     }
 
     private static BigDecimal amount(VariableScope scope, String name, boolean required) {

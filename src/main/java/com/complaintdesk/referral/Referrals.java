@@ -220,7 +220,7 @@ public class Referrals {
     public void record(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
         Regulator regulator = ProcessValues.requiredEnum(execution, REGULATOR, Regulator.class);
-        String reference = checked(execution, REGULATOR_REFERENCE, 100, true); // the regulator's identifier, as given
+        String reference = ProcessValues.text(execution, REGULATOR_REFERENCE, 100, true); // the regulator's identifier, as given
         LocalDate today = records.now().atZone(ZONE).toLocalDate();
         LocalDate receivedOn = ProcessValues.date(execution, REFERRAL_RECEIVED_ON);
         if (receivedOn == null) {
@@ -313,12 +313,12 @@ public class Referrals {
     @Transactional
     public void responseSubmitted(DelegateTask task) {
         RegulatorReferral referral = referralOf(task);
-        LocalDate on = requiredDate(task, RESPONSE_SUBMITTED_ON);
+        LocalDate on = ProcessValues.requiredDate(task, RESPONSE_SUBMITTED_ON);
         if (on.isBefore(referral.getReceivedOn())) {
             throw InvalidInputException.of(RESPONSE_SUBMITTED_ON, "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
         }
         RegulatorReferral.SubmissionChannel channel = ProcessValues.requiredEnum(task, SUBMISSION_CHANNEL, RegulatorReferral.SubmissionChannel.class);
-        referral.submitted(on, channel, checked(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
+        referral.submitted(on, channel, ProcessValues.text(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
         boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
         records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
                 + "提交答复 Response submitted on " + on + " (" + channel + ")" + (late ? "; 逾期 after the due date" : ""));
@@ -361,7 +361,7 @@ public class Referrals {
     /** Task_RecordCompliance: how the ordered remedy was complied with. */
     @Transactional
     public void complianceRecorded(DelegateTask task) {
-        LocalDate on = requiredDate(task, COMPLIED_ON);
+        LocalDate on = ProcessValues.requiredDate(task, COMPLIED_ON);
         String note = text(task, COMPLIANCE_NOTE, 2000, true);
         referralOf(task).complied(on, note);
         records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "已履行监管决定 Decision complied with on " + on + ": " + note);
@@ -394,27 +394,9 @@ public class Referrals {
         return records.get(ProcessValues.requiredText(scope, COMPLAINT_NUMBER));
     }
 
+    /** Free text staff wrote, at most {@code maxLength} characters, card numbers masked. */
     private static String text(VariableScope scope, String name, int maxLength, boolean required) {
-        return CardNumberMasker.mask(checked(scope, name, maxLength, required));
-    }
-
-    private static String checked(VariableScope scope, String name, int maxLength, boolean required) {
-        String value = ProcessValues.text(scope, name);
-        if (value == null && required) {
-            throw InvalidInputException.of(name, "is required");
-        }
-        if (value != null && value.length() > maxLength) {
-            throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
-        }
-        return value;
-    }
-
-    private static LocalDate requiredDate(VariableScope scope, String name) {
-        LocalDate value = ProcessValues.date(scope, name);
-        if (value == null) {
-            throw InvalidInputException.of(name, "is required");
-        }
-        return value;
+        return CardNumberMasker.mask(ProcessValues.text(scope, name, maxLength, required));
     }
 
     private static String limit(String text, int max) {
