@@ -28,8 +28,22 @@ final class Tasklist {
     void logInAs(String user, String password) {
         browser.driver().manage().deleteAllCookies();
         browser.driver().get(baseUrl + "/camunda/app/tasklist/default/#/login");
-        browser.visible(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-        browser.visible(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        // the login page may still be starting (its autofocus moves the caret): type until both fields hold their values
+        By username = By.cssSelector("input[ng-model='username']");
+        By secret = By.cssSelector("input[ng-model='password']");
+        browser.until("login form filled in", d -> {
+            WebElement userField = browser.visible(username);
+            if (!user.equals(userField.getDomProperty("value"))) {
+                userField.clear();
+                userField.sendKeys(user);
+            }
+            WebElement passwordField = browser.visible(secret);
+            if (!password.equals(passwordField.getDomProperty("value"))) {
+                passwordField.clear();
+                passwordField.sendKeys(password);
+            }
+            return user.equals(d.findElement(username).getDomProperty("value")) && password.equals(d.findElement(secret).getDomProperty("value"));
+        });
         browser.click(By.cssSelector("form[name='signinForm'] button[type='submit']"));
         browser.visible(By.cssSelector("[cam-tasklist-filters] .task-filter"));
     }
@@ -76,11 +90,17 @@ final class Tasklist {
     // ---- Camunda Forms fields, found by (a part of) their label ----
 
     void type(String label, String text) {
-        WebElement input = browser.visible(By.xpath(field(label) + "//*[self::input[contains(@class,'fjs-input')] or self::textarea]"));
-        input.clear();
-        // Tab leaves the field: form-js commits a typed value on blur (its input handler is debounced)
-        input.sendKeys(text, Keys.TAB);
-        browser.until(label + " = " + text, d -> text.equals(input.getDomProperty("value")));
+        By locator = By.xpath(field(label) + "//*[self::input[contains(@class,'fjs-input')] or self::textarea]");
+        // typed again if the form was redrawn meanwhile; Tab leaves the field: form-js commits a typed value on blur
+        // (its input handler is debounced)
+        browser.until(label + " = " + text, d -> {
+            WebElement input = browser.visible(locator);
+            if (!text.equals(input.getDomProperty("value"))) {
+                input.clear();
+                input.sendKeys(text, Keys.TAB);
+            }
+            return text.equals(d.findElement(locator).getDomProperty("value"));
+        });
     }
 
     /** Picks an option of a form-js select: opens its dropdown and clicks the option with this text. */
