@@ -106,6 +106,8 @@ public final class LifecycleVariables {
     public static final String EXTENSION_APPROVED = "extensionApproved";
     public static final String EXTENSION_DECISION_NOTE = "extensionDecisionNote";
     public static final String BREACH_ACTION = "breachAction";
+    /** Local to the breach event sub-process: the deadline was really missed (not decided, closed or extended meanwhile). */
+    public static final String DEADLINE_BREACHED = "deadlineBreached";
 
     // Settlement execution (process settlement-execution, called by the lifecycle, legal proceedings and referrals)
     public static final String SETTLEMENT_EXECUTION_KEY = "settlement-execution";

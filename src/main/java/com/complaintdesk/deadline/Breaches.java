@@ -35,15 +35,17 @@ public class Breaches {
         this.notifications = notifications;
     }
 
+    /** Marks the complaint breached and alerts the managers; false when it was decided, closed or extended meanwhile. */
     @Transactional
-    public void markBreached(String complaintNumber) {
+    public boolean markBreached(String complaintNumber) {
         if (!deadlines.markBreached(complaintNumber)) {
-            return; // closed meanwhile, or the deadline was extended past now
+            return false;
         }
         Complaint complaint = records.get(complaintNumber);
         notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.DEADLINE_BREACHED,
                 Map.of("complaintNumber", complaintNumber,
                         "decisionDate", DAY.format(complaint.getDecisionDueAt() != null ? complaint.getDecisionDueAt() : deadlines.decisionDueFor(complaint))));
+        return true;
     }
 
     @Transactional

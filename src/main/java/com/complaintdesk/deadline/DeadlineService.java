@@ -6,6 +6,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY;
 
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -233,8 +234,12 @@ public class DeadlineService {
             return true;
         }
         Instant due = decisionDueOf(complaint);
-        if (complaint.isClosed() || now().isBefore(due)) {
-            log.warn("Not marking {} breached: {}", complaintNumber, complaint.isClosed() ? "it is closed" : "its decision is due " + due);
+        // a final response is the decision; legal proceedings take the complaint out of our deadline
+        boolean decided = complaint.getStatus() == ComplaintStatus.FINAL_RESPONSE_ISSUED
+                || complaint.getStatus() == ComplaintStatus.IN_LEGAL_PROCEEDINGS;
+        if (complaint.isClosed() || decided || now().isBefore(due)) {
+            log.warn("Not marking {} breached: {}", complaintNumber, complaint.isClosed() ? "it is closed"
+                    : decided ? "it is " + complaint.getStatus() : "its decision is due " + due);
             return false;
         }
         complaint.markDeadlineBreached();

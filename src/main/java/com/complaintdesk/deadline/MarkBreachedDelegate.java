@@ -1,6 +1,7 @@
 package com.complaintdesk.deadline;
 
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.DEADLINE_BREACHED;
 
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,6 +23,6 @@ class MarkBreachedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        breaches.markBreached(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
+        execution.setVariableLocal(DEADLINE_BREACHED, breaches.markBreached(ProcessValues.requiredText(execution, COMPLAINT_NUMBER)));
     }
 }

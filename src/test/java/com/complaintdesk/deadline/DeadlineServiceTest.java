@@ -16,6 +16,7 @@ import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complainant;
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -351,6 +352,18 @@ class DeadlineServiceTest {
         complaint.close(Outcome.EXPLAINED, RootCause.OTHER, "done", shanghai("2026-10-02T10:00"));
         engineClockAt("2026-10-20T00:00");
 
+        assertThat(deadlines.markBreached(NUMBER)).isFalse();
+        assertThat(complaint.isDeadlineBreached()).isFalse();
+    }
+
+    @Test
+    void aComplaintWithItsFinalResponseOrInLegalProceedingsIsNotMarked() {
+        Complaint complaint = registered(Channel.HOTLINE, "2026-09-28T10:00");
+        engineClockAt("2026-10-20T00:00");
+
+        complaint.moveTo(ComplaintStatus.FINAL_RESPONSE_ISSUED);
+        assertThat(deadlines.markBreached(NUMBER)).isFalse();
+        complaint.moveTo(ComplaintStatus.IN_LEGAL_PROCEEDINGS);
         assertThat(deadlines.markBreached(NUMBER)).isFalse();
         assertThat(complaint.isDeadlineBreached()).isFalse();
     }

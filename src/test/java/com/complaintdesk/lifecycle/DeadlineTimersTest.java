@@ -96,6 +96,23 @@ abstract class DeadlineTimersTest extends LifecycleProcessTest {
     }
 
     @Test
+    void aDeadlineReachedAfterTheFinalResponseAsksNothingOfTheManagers() throws Exception {
+        ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");
+        complete(task(), Map.of("findings", "callback missed"));
+        propose("EXPLANATION", 0);
+        answer("REJECT");
+        complete(task(), Map.of("companyPosition", "服务符合约定 the service met the contract"));
+        assertThat(instance).isWaitingAt("Gateway_AwaitExternalAction");
+
+        breachIsReal = false; // Breaches: a final response is the decision
+        passTime(Duration.ofDays(15).plusMinutes(1));
+
+        assertThat(instance).hasPassed("Task_MarkBreached", "EndEvent_NotBreached").hasNotPassed("Task_HandleBreach")
+                .isWaitingAt("Gateway_AwaitExternalAction");
+        assertThat(taskQuery().taskDefinitionKey("Task_HandleBreach").count()).isZero();
+    }
+
+    @Test
     void anApprovedExtensionMovesTheDeadline() throws Exception {
         ProcessInstance instance = startAtInvestigation("compliance-legal", "FEE_DISPUTE");
         processEngine.getRuntimeService().createMessageCorrelation("ExtensionRequested").processInstanceBusinessKey(NUMBER)

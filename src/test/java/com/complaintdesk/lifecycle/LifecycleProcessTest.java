@@ -65,6 +65,8 @@ abstract class LifecycleProcessTest {
     String routedDepartment = "technical-support";
 
     final Map<String, JavaDelegate> delegates = new HashMap<>();
+    /** What the markBreached mock answers: the deadline was really missed (false: decided, closed or extended). */
+    boolean breachIsReal = true;
     /** The closingOutcome each call of closeComplaint saw. */
     final List<String> closedAs = new ArrayList<>();
     final Triage triage = mock(Triage.class);
@@ -112,7 +114,7 @@ abstract class LifecycleProcessTest {
         Mocks.register("remedies", remedies);
         Mocks.register("complaintPolicy", new ComplaintPolicy());
         delegate("sendEvidenceReminder", e -> { });
-        delegate("markBreached", e -> { });
+        delegate("markBreached", e -> e.setVariableLocal("deadlineBreached", breachIsReal));
         delegate("extendDeadline", e -> { });
         Mocks.register("deadlines", deadlines);
         Mocks.register("taskReminders", taskReminders);
