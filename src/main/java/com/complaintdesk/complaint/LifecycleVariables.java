@@ -143,7 +143,9 @@ public final class LifecycleVariables {
     public static final String AWARDED_AMOUNT = "awardedAmount";
     public static final String DECISION_SERVED_ON = "decisionServedOn";
     public static final String DECISION_SUMMARY = "decisionSummary";
+    /** The last day to appeal (2027-01-12), for people; {@link #APPEAL_DEADLINE_AT} is the instant the timer uses. */
     public static final String APPEAL_DEADLINE = "appealDeadline";
+    public static final String APPEAL_DEADLINE_AT = "appealDeadlineAt";
     /** APPEAL or COMPLY. */
     public static final String APPEAL_DECISION = "appealDecision";
     public static final String APPEAL_REASON = "appealReason";
@@ -158,7 +160,9 @@ public final class LifecycleVariables {
     public static final String REGULATOR = "regulator";
     public static final String REGULATOR_REFERENCE = "regulatorReference";
     public static final String REFERRAL_RECEIVED_ON = "referralReceivedOn";
+    /** The day the answer is due (2026-12-04), for people; {@link #RESPONSE_DUE_AT} is the instant due dates and timers use. */
     public static final String RESPONSE_DUE_ON = "responseDueOn";
+    public static final String RESPONSE_DUE_AT = "responseDueAt";
     public static final String REFERRAL_SUMMARY = "referralSummary";
     public static final String REGULATOR_RESPONSE = "regulatorResponse";
     public static final String RESPONSE_APPROVED = "responseApproved";

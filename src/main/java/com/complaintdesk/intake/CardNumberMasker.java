@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class CardNumberMasker {
 
-    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
+    /** 13 to 19 digits, spaces or hyphens between them; not the digits of a complaint number (CP-20261126-000003). */
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![0-9])(?<!CP-)[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
 
     private CardNumberMasker() {
     }

@@ -202,7 +202,8 @@ public class Legal {
         LegalCase legalCase = caseOf(task);
         legalCase.decided(kind, result, awarded, served, deadline);
         task.setVariable(AWARDED_AMOUNT, awarded.doubleValue());
-        task.setVariable(APPEAL_DEADLINE, Date.from(deadline));
+        task.setVariable(APPEAL_DEADLINE, deadline.atZone(ZONE).toLocalDate().toString());
+        task.setVariable(APPEAL_DEADLINE_AT, Date.from(deadline));
         String text = (kind == LegalCase.DecisionKind.JUDGMENT ? "判决 Judgment" : "裁定 Ruling") + " (" + result + ")"
                 + (awarded.signum() > 0 ? ", 我方支付 we pay ¥" + awarded.toPlainString() : "");
         event(legalCase, LegalCaseEvent.Kind.DECISION, served, text + ": " + summary);

@@ -248,7 +248,8 @@ public class Referrals {
                     reference, receivedOn, dueAt, summary, records.now()));
         }
         execution.setVariable(REFERRAL_RECEIVED_ON, receivedOn.toString());
-        execution.setVariable(RESPONSE_DUE_ON, Date.from(dueAt));
+        execution.setVariable(RESPONSE_DUE_ON, dueAt.atZone(ZONE).toLocalDate().toString());
+        execution.setVariable(RESPONSE_DUE_AT, Date.from(dueAt));
         records.recordPublic(complaint, Milestone.REFERRAL_RECEIVED, "收到监管转办 Referral received from " + regulator.label()
                 + " (" + reference + "); 答复期限 response due " + dueAt.atZone(ZONE).toLocalDate());
         Map<String, String> facts = Map.of("complaintNumber", complaint.getComplaintNumber(), "regulator", regulator.label(),

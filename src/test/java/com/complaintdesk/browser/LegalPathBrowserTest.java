@@ -11,8 +11,11 @@ import com.complaintdesk.legal.LegalActions;
 import com.complaintdesk.legal.LegalCase;
 import com.complaintdesk.legal.LegalCaseRepository;
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.referral.Referrals;
+import com.complaintdesk.referral.Regulator;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Tag;
@@ -23,9 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The legal path in the real Tasklist: after legal action on a complaint, compliance-legal finds the called process's
- * first task in its filter, sees the complaint's key facts and the notice in the form, and assesses the claim; the
- * next task, engaging counsel, follows.
+ * The legal path and a referral in the real Tasklist: after legal action on a complaint, compliance-legal finds the
+ * called process's first task in its filter, sees the complaint's key facts and the notice in the form, and assesses
+ * the claim, and engaging counsel follows; after a regulator's referral, compliance-legal writes the response with
+ * the dossier's link on the form, and the managers' approval follows.
  */
 @ComplaintDeskSpringTest
 @Tag("browser")
@@ -40,6 +44,7 @@ class LegalPathBrowserTest {
     @Autowired LegalCaseRepository legalCases;
     @Autowired ComplaintRecords records;
     @Autowired TaskService taskService;
+    @Autowired Referrals referrals;
 
     @Test
     void complianceLegalAssessesTheClaimInTasklist() {
@@ -65,6 +70,29 @@ class LegalPathBrowserTest {
         LegalCase legalCase = legalCases.findByComplaintIdOrderByOpenedAtAsc(records.get(number).getId()).get(0);
         assertThat(legalCase.getExposureAmount()).isEqualByComparingTo("1200.00");
         assertThat(legalCase.getAssessment()).contains("the contract rate is disputed");
+    }
+
+    @Test
+    void complianceLegalPreparesTheRegulatorsResponseWithTheDossierAtHand() {
+        String number = intake.register(new ComplaintRegistration(Channel.HOTLINE, "周九", "13600007777", null, "M-REF-" + System.nanoTime(),
+                "T-8", Category.TECHNICAL_FAULT, false, "终端频繁死机 terminal keeps freezing", null, null)).complaint().getComplaintNumber();
+        referrals.receive(number, new Referrals.ReferralNotice(Regulator.PBOC_12363, "PBOC-UI-" + System.nanoTime(),
+                LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 4), "商户向12363投诉终端故障 the merchant called 12363 about the faults"));
+        Task prepare = taskOf(number, "Task_PrepareResponse");
+
+        Tasklist tasklist = new Tasklist(browser, "http://localhost:" + port);
+        tasklist.logInAs("chen.jing", "demo");
+        tasklist.seeInFilter("合规与法务部 Compliance & legal", prepare.getId());
+        tasklist.openAndClaim(prepare.getId(), "Prepare the response");
+        browser.visible(By.xpath("//*[@cam-tasklist-task]//*[contains(., 'the merchant called 12363 about the faults')]"));
+        browser.visible(By.cssSelector("[cam-tasklist-task] a[href='/staff/complaints/" + number + "/dossier.zip']"));
+        tasklist.type("Our response to the regulator", "已远程修复并更换终端 fixed remotely, terminal replaced");
+        tasklist.complete(prepare.getId());
+
+        Task approve = taskOf(number, "Task_ApproveResponse");
+        assertThat(taskService.getIdentityLinksForTask(approve.getId()))
+                .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("complaint-managers"));
+        assertThat(taskService.getVariable(approve.getId(), "regulatorResponse")).asString().contains("terminal replaced");
     }
 
     private Task taskOf(String number, String taskKey) {

@@ -19,6 +19,8 @@ class CardNumberMaskerTest {
             phone 13800138000                      | phone 13800138000
             not Luhn 4111111111111112              | not Luhn 4111111111111112
             order 20261126000042                   | order 20261126000042
+            see CP-20261126-000003 (Luhn-valid)    | see CP-20261126-000003 (Luhn-valid)
+            card 20261126-000003 typed alone       | card 202611****0003 typed alone
             two 4111111111111111/5500000000000004  | two 411111******1111/550000******0004
             """)
     void masksLuhnValidRunsOf13To19DigitsKeepingFirst6AndLast4(String text, String masked) {

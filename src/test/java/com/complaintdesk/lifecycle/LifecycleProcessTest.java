@@ -123,7 +123,7 @@ abstract class LifecycleProcessTest {
         // the legal path: the decision's listener sets the appeal deadline the appeal task and its timer use
         doAnswer(invocation -> {
             DelegateTask task = invocation.getArgument(0);
-            task.setVariable("appealDeadline", Date.from(Instant.now().plus(15, ChronoUnit.DAYS)));
+            task.setVariable("appealDeadlineAt", Date.from(Instant.now().plus(15, ChronoUnit.DAYS)));
             return null;
         }).when(legal).decisionRecorded(any());
         Mocks.register("legal", legal);
@@ -152,7 +152,7 @@ abstract class LifecycleProcessTest {
             e.setVariableLocal("closeAfterReferral", open == 0 && Boolean.TRUE.equals(e.getVariable("handedToReferral")));
         });
         delegate("handOverToReferral", e -> e.getProcessInstance().setVariable("handedToReferral", true));
-        delegate("recordReferral", e -> e.setVariable("responseDueOn", Date.from(Instant.now().plus(7, ChronoUnit.DAYS))));
+        delegate("recordReferral", e -> e.setVariable("responseDueAt", Date.from(Instant.now().plus(7, ChronoUnit.DAYS))));
         delegate("reportLateResponse", e -> { });
         delegate("applyRegulatorDecision", e -> {
             boolean ordered = "REMEDY_ORDERED".equals(e.getVariable("regulatorDecision"));
