@@ -97,12 +97,7 @@ abstract class DeadlineTimersTest extends LifecycleProcessTest {
 
     @Test
     void aDeadlineReachedAfterTheFinalResponseAsksNothingOfTheManagers() throws Exception {
-        ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");
-        complete(task(), Map.of("findings", "callback missed"));
-        propose("EXPLANATION", 0);
-        answer("REJECT");
-        complete(task(), Map.of("companyPosition", "服务符合约定 the service met the contract"));
-        assertThat(instance).isWaitingAt("Gateway_AwaitExternalAction");
+        ProcessInstance instance = rejectedAndWaiting();
 
         breachIsReal = false; // Breaches: a final response is the decision
         passTime(Duration.ofDays(15).plusMinutes(1));

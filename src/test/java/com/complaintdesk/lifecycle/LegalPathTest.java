@@ -130,16 +130,6 @@ abstract class LegalPathTest extends LifecycleProcessTest {
 
     // ---- steps ----
 
-    private ProcessInstance rejectedAndWaiting() {
-        ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");
-        complete(task(), Map.of("findings", "callback missed"));
-        propose("EXPLANATION", 0);
-        answer("REJECT");
-        complete(task(), Map.of("companyPosition", "服务符合约定 the service met the contract"));
-        assertThat(instance).hasPassed("Task_IssueFinalResponse").isWaitingAt("Gateway_AwaitExternalAction");
-        return instance;
-    }
-
     private void fileLegalAction(String initiatedBy, String forum) {
         processEngine.getRuntimeService().createMessageCorrelation("LegalActionFiled")
                 .processInstanceBusinessKey(NUMBER)

@@ -252,6 +252,23 @@ abstract class LifecycleProcessTest {
                 .processDefinitionKey(processKey).singleResult();
     }
 
+    /** A service complaint's investigation done, its explanation rejected, and the final response written. */
+    void rejectWithFinalResponse(ProcessInstance instance) {
+        complete(task(instance), Map.of("findings", "callback missed"));
+        propose("EXPLANATION", 0);
+        answer("REJECT");
+        complete(task(instance), Map.of("companyPosition", "服务符合约定 the service met the contract"));
+        assertThat(instance).hasPassed("Task_IssueFinalResponse");
+    }
+
+    /** A rejected complaint after its final response, waiting for legal action or a referral. */
+    ProcessInstance rejectedAndWaiting() {
+        ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");
+        rejectWithFinalResponse(instance);
+        assertThat(instance).isWaitingAt("Gateway_AwaitExternalAction");
+        return instance;
+    }
+
     /** The rejected complaint's hand-off: the waiting period passes with no legal action or referral. */
     void letExternalActionWindowPass(ProcessInstance instance) {
         assertThat(instance).isWaitingAt("Gateway_AwaitExternalAction");

@@ -126,12 +126,7 @@ abstract class RegulatorReferralTest extends LifecycleProcessTest {
 
     @Test
     void aRejectedComplaintHandedOverToAReferralClosesWithTheRegulatorsOutcome() throws Exception {
-        ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");
-        complete(task(), Map.of("findings", "callback missed"));
-        propose("EXPLANATION", 0);
-        answer("REJECT");
-        complete(task(), Map.of("companyPosition", "服务符合约定 the service met the contract"));
-        assertThat(instance).isWaitingAt("Gateway_AwaitExternalAction");
+        ProcessInstance instance = rejectedAndWaiting();
 
         // a referral arrives during the wait: the complaint is handed over to it
         ProcessInstance referral = answeredAndSubmitted(instance, "SAMR-2026-88");
@@ -147,10 +142,7 @@ abstract class RegulatorReferralTest extends LifecycleProcessTest {
     void aReferralStillOpenAtTheFinalResponseTakesOverTheComplaintAtOnce() throws Exception {
         ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");
         receiveReferral("NFRA-2026-5");
-        complete(task(instance), Map.of("findings", "callback missed"));
-        propose("EXPLANATION", 0);
-        answer("REJECT");
-        complete(task(instance), Map.of("companyPosition", "服务符合约定 the service met the contract"));
+        rejectWithFinalResponse(instance);
 
         assertThat(instance).hasPassed("Gateway_ReferralOpen", "Task_HandOverToReferral").hasNotPassed("Gateway_AwaitExternalAction")
                 .isWaitingAt("Task_AnswerReferral");
