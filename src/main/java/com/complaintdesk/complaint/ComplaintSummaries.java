@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts the complaint's key facts (complainant, category, description, transactions, evidence) on every task of
  * the lifecycle as the task-local variable complaintSummary, which every task form shows at its top: the worker
- * never needs another screen to know what the complaint is about.
+ * never needs another screen to know what the complaint is about. What the complainant wrote is escaped
+ * ({@link MarkdownText}): it shows as text and never becomes a link or markup.
  */
 @Component
 class ComplaintSummaries {
@@ -46,13 +47,13 @@ class ComplaintSummaries {
     String summarize(Complaint c) {
         StringBuilder s = new StringBuilder();
         Complainant who = c.getComplainant();
-        s.append("- **投诉人 Complainant:** ").append(who.name()).append(", ").append(who.phone());
+        s.append("- **投诉人 Complainant:** ").append(MarkdownText.of(who.name())).append(", ").append(MarkdownText.of(who.phone()));
         if (who.email() != null) {
-            s.append(", ").append(who.email());
+            s.append(", ").append(MarkdownText.of(who.email()));
         }
-        s.append("\n- **商户号 Merchant:** ").append(who.merchantId());
+        s.append("\n- **商户号 Merchant:** ").append(MarkdownText.of(who.merchantId()));
         if (c.getTerminalSerial() != null) {
-            s.append(" · **终端 Terminal:** ").append(c.getTerminalSerial());
+            s.append(" · **终端 Terminal:** ").append(MarkdownText.of(c.getTerminalSerial()));
         }
         s.append("\n- **渠道 Channel:** ").append(c.getChannel()).append(" · **类别 Category:** ").append(c.getCategory());
         if (c.getSubCategory() != null) {
@@ -72,12 +73,12 @@ class ComplaintSummaries {
                 s.append(" · **已超期 Overdue**");
             }
         }
-        s.append("\n- **描述 Description:** ").append(c.getDescription().replace('\n', ' '));
+        s.append("\n- **描述 Description:** ").append(MarkdownText.of(c.getDescription()));
         if (c.getContractedRatePercent() != null) {
             s.append("\n- **签约费率 Contracted rate:** ").append(c.getContractedRatePercent().stripTrailingZeros().toPlainString()).append("%");
         }
         for (ComplaintTransaction tx : c.getTransactions()) {
-            s.append("\n- **交易 Transaction** ").append(tx.getReference())
+            s.append("\n- **交易 Transaction** ").append(MarkdownText.of(tx.getReference()))
                     .append(tx.getOccurredAt() == null ? "" : " (" + TIME.format(tx.getOccurredAt()) + ")")
                     .append(": 金额 amount ¥").append(tx.getAmount().toPlainString())
                     .append(", 手续费 fee ¥").append(tx.getFeeCharged().toPlainString());
@@ -90,10 +91,10 @@ class ComplaintSummaries {
             for (Evidence e : items) {
                 s.append("\n  - ").append(e.getEvidenceType());
                 if (e.getFileName() != null) {
-                    s.append(" ").append(e.getFileName());
+                    s.append(" ").append(MarkdownText.of(e.getFileName()));
                 }
                 if (e.getDescription() != null) {
-                    s.append(": ").append(e.getDescription().replace('\n', ' '));
+                    s.append(": ").append(MarkdownText.of(e.getDescription()));
                 }
                 s.append(" (").append(e.getAddedBy()).append(", ").append(TIME.format(e.getAddedAt())).append(")");
             }

@@ -1,5 +1,6 @@
 package com.complaintdesk.complaint;
 
+import com.complaintdesk.intake.CardNumberMasker;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -22,7 +23,15 @@ public final class ProcessValues {
     private ProcessValues() {
     }
 
+    /**
+     * Free text, card numbers masked: a form field or an integrator's value may hold one, and the engine masks only
+     * what it stores, not the value a listener reads in the same transaction.
+     */
     public static String text(VariableScope scope, String name) {
+        return CardNumberMasker.mask(asGiven(scope, name));
+    }
+
+    private static String asGiven(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null) {
             return null;
@@ -41,7 +50,10 @@ public final class ProcessValues {
 
     /** Text of at most {@code maxLength} characters, as given (identifiers: a case number, a regulator's reference). */
     public static String text(VariableScope scope, String name, int maxLength, boolean required) {
-        String text = required ? requiredText(scope, name) : text(scope, name);
+        String text = asGiven(scope, name);
+        if (text == null && required) {
+            throw InvalidInputException.of(name, "is required");
+        }
         if (text != null && text.length() > maxLength) {
             throw InvalidInputException.of(name, "must be at most " + maxLength + " characters");
         }

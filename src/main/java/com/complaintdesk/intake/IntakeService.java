@@ -105,9 +105,9 @@ public class IntakeService {
         var now = records.now();
         String number = numbers.next(now.atZone(zone).toLocalDate());
         Complaint complaint = new Complaint(number, registration.channel(),
-                new Complainant(registration.complainantName().strip(), registration.complainantPhone().strip(),
-                        blankToNull(registration.complainantEmail()), registration.merchantId().strip()),
-                blankToNull(registration.terminalSerial()), registration.category(), registration.viaSalesPromotion(),
+                new Complainant(CardNumberMasker.mask(registration.complainantName().strip()), registration.complainantPhone().strip(),
+                        blankToNull(registration.complainantEmail()), CardNumberMasker.mask(registration.merchantId().strip())),
+                CardNumberMasker.mask(blankToNull(registration.terminalSerial())), registration.category(), registration.viaSalesPromotion(),
                 CardNumberMasker.mask(registration.description().strip()), registration.contractedRatePercent(),
                 records.currentActor(), now);
         for (ComplaintRegistration.TransactionLine line : registration.transactions()) {
