@@ -22,7 +22,7 @@ import org.springframework.core.Ordered;
  * the line it writes, message, exception and all, goes through {@link CardNumberMasker}. Works for the default
  * pattern and for structured (JSON) logging alike, and for a logback configuration of the operator's own.
  */
-public class CardNumberLogMasking implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+class CardNumberLogMasking implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
