@@ -62,10 +62,10 @@ class OutboxRows {
                 insert into notification_outbox (complaint_id, complaint_number, message_type, channel, recipient, subject, body,
                                                  idempotency_key, status, attempts, next_attempt_at, created_at)
                 select m.complaint_id, m.complaint_number, m.message_type, m.channel, m.recipient, m.subject, m.body,
-                       m.idempotency_key, s.status, 0, s.at, s.created
+                       m.idempotency_key, s.pending, 0, s.due_at, s.written_at
                   from (values %s) as m (complaint_id, complaint_number, message_type, channel, recipient, subject, body, idempotency_key)
-                 cross join (select cast(? as varchar(20)) as status, cast(? as timestamp with time zone) as at,
-                                    cast(? as timestamp with time zone) as created) as s
+                 cross join (select cast(? as varchar(20)) as pending, cast(? as timestamp with time zone) as due_at,
+                                    cast(? as timestamp with time zone) as written_at) as s
                  where not exists (select 1 from notification_outbox o where o.idempotency_key = m.idempotency_key)"""
                         .formatted(values))
                 .params(params)

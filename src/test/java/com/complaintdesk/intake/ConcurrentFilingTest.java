@@ -32,7 +32,7 @@ class ConcurrentFilingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 16;
-    private static final int FILINGS_EACH = 5;
+    private static final int FILINGS_EACH = 3;
 
     @LocalServerPort int port;
     @Autowired RuntimeService runtimeService;

@@ -249,7 +249,7 @@ class IntakeCrashIT {
             builder.environment().putAll(environment);
             process = builder.start();
             try {
-                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
                     assertThat(process.isAlive()).as("the application (%s) stopped", run).isTrue();
                     try {
                         return get(port, "/actuator/health/readiness").statusCode() == 200;
