@@ -13,6 +13,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import org.hibernate.annotations.NaturalId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,6 +31,8 @@ public class Complaint {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    /** Never changes; loading by it finds a record this transaction has already without asking the database. */
+    @NaturalId
     private String complaintNumber;
 
     @Enumerated(EnumType.STRING)

@@ -1,10 +1,13 @@
 package com.complaintdesk.complaint;
 
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.hibernate.Session;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,18 +22,30 @@ public class ComplaintRecords {
     private final TimelineRepository timeline;
     private final IdentityService identityService;
     private final Clock clock;
+    private final EntityManager entityManager;
 
-    ComplaintRecords(ComplaintRepository complaints, TimelineRepository timeline, IdentityService identityService, Clock clock) {
+    ComplaintRecords(ComplaintRepository complaints, TimelineRepository timeline, IdentityService identityService, Clock clock,
+                     EntityManager entityManager) {
         this.complaints = complaints;
         this.timeline = timeline;
         this.identityService = identityService;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     @Transactional(readOnly = true)
     public Complaint get(String complaintNumber) {
         return complaints.findByComplaintNumber(complaintNumber)
                 .orElseThrow(() -> new ComplaintNotFoundException(complaintNumber));
+    }
+
+    /**
+     * The record with this number: the one this transaction holds already, else one query (no flush of what the
+     * transaction has changed). For steps that read a record many times in one transaction, such as deadlines.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Complaint> find(String complaintNumber) {
+        return entityManager.unwrap(Session.class).bySimpleNaturalId(Complaint.class).loadOptional(complaintNumber);
     }
 
     /** Records a milestone that the complainant may see (on the portal and in letters). */

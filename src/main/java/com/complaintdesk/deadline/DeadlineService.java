@@ -8,7 +8,6 @@ import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.ComplaintRecords;
-import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
@@ -50,13 +49,11 @@ public class DeadlineService {
 
     private final BusinessCalendar calendar;
     private final DeadlinePeriods periods;
-    private final ComplaintRepository complaints;
     private final ComplaintRecords records;
 
-    DeadlineService(BusinessCalendar calendar, DeadlinePeriods periods, ComplaintRepository complaints, ComplaintRecords records) {
+    DeadlineService(BusinessCalendar calendar, DeadlinePeriods periods, ComplaintRecords records) {
         this.calendar = calendar;
         this.periods = periods;
-        this.complaints = complaints;
         this.records = records;
     }
 
@@ -263,7 +260,7 @@ public class DeadlineService {
 
     private Optional<Complaint> recordOf(VariableScope scope) {
         String number = ProcessValues.text(scope, COMPLAINT_NUMBER);
-        return number == null ? Optional.empty() : complaints.findByComplaintNumber(number);
+        return number == null ? Optional.empty() : records.find(number);
     }
 
     private static DeadlineFacts factsOf(VariableScope scope) {

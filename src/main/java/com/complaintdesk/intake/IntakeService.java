@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -118,10 +119,9 @@ public class IntakeService {
         records.recordPublic(complaint, Milestone.REGISTERED,
                 "投诉已登记 Complaint registered via " + registration.channel() + ", category " + registration.category());
 
-        String suspected = complaints.findOpenSimilar(complaint.getCategory(), complaint.getComplainant().merchantId(),
-                        complaint.getTerminalSerial(), number, FINISHED).stream()
-                .min(Comparator.comparing(Complaint::getRegisteredAt))
-                .map(Complaint::getComplaintNumber).orElse(null);
+        String suspected = complaints.findOpenSimilarNumbers(complaint.getCategory(), complaint.getComplainant().merchantId(),
+                        complaint.getTerminalSerial(), number, FINISHED, PageRequest.of(0, 1)).stream()
+                .findFirst().orElse(null);
         if (suspected != null) {
             records.recordInternal(complaint, Milestone.REGISTERED, "可能重复 Possible duplicate of " + suspected);
         }

@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,11 @@ class EmailSender {
     EmailSender(JavaMailSender mailSender, NotificationProperties properties) {
         this.mailSender = mailSender;
         this.properties = properties;
+    }
+
+    /** Where e-mail goes, for the log: host and port of spring.mail. */
+    String server() {
+        return mailSender instanceof JavaMailSenderImpl impl ? impl.getHost() + ":" + impl.getPort() : "(mail sender " + mailSender + ")";
     }
 
     void send(OutboxMessage message) {

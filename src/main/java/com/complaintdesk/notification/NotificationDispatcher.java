@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only. The claim is committed before the message leaves, the result after, so no database connection waits on the
  * mail server. Sent: SENT (SENT_TO_LOG for an SMS without a provider). Not sent: tried again after a backoff that
  * doubles from {@code retry.base-delay} up to {@code retry.max-delay}; after {@code retry.max-attempts} the row is
- * FAILED, logged as an ERROR and listed for staff on /staff/notifications. A node that dies holding a claim leaves the
+ * FAILED, logged as an ERROR and listed for staff on /staff/notifications. A mail server that cannot be reached is
+ * logged once when it goes and once when it is back ({@link MailServerStatus}), not once per message and attempt. A node that dies holding a claim leaves the
  * row to the others once the lease runs out.
  *
  * <p>Delivery is at least once: a node that loses its lease while its send is still running, or dies between sending
@@ -34,15 +35,17 @@ public class NotificationDispatcher {
     private final OutboxRepository outbox;
     private final EmailSender email;
     private final SmsGateway sms;
+    private final MailServerStatus mailServer;
     private final NotificationProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    NotificationDispatcher(OutboxRepository outbox, EmailSender email, SmsGateway sms, NotificationProperties properties,
-                           PlatformTransactionManager transactionManager, Clock clock) {
+    NotificationDispatcher(OutboxRepository outbox, EmailSender email, SmsGateway sms, MailServerStatus mailServer,
+                           NotificationProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
         this.outbox = outbox;
         this.email = email;
         this.sms = sms;
+        this.mailServer = mailServer;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -105,6 +108,7 @@ public class NotificationDispatcher {
         return switch (message.getChannel()) {
             case EMAIL -> {
                 email.send(message);
+                mailServer.reachable();
                 yield OutboxStatus.SENT;
             }
             case SMS -> sms.send(message.getRecipient(), message.getBody()) == SmsGateway.Result.SENT
@@ -121,9 +125,17 @@ public class NotificationDispatcher {
         String error = PhoneNumbers.maskWithin(describe(e));
         transaction.executeWithoutResult(status -> outbox.markFailedAttempt(message.getId(), token,
                 giveUp ? OutboxStatus.FAILED : OutboxStatus.PENDING, attempts, error, next));
+        boolean outage = message.getChannel() == DeliveryChannel.EMAIL && MailServerStatus.isUnreachable(e);
+        if (outage) {
+            mailServer.unreachable(error);
+        }
         if (giveUp) {
             log.error("Notification {} ({} about {} by {}) FAILED after {} attempts, last: {}. Staff can retry it on /staff/notifications",
                     message.getId(), message.getMessageType(), message.getComplaintNumber(), message.getChannel(), attempts, error);
+        } else if (outage) {
+            // the outage is one WARN line (MailServerStatus), not one per message and attempt
+            log.debug("Notification {} ({} about {} by {}) waits for the mail server, attempt {} of {}; next at {}", message.getId(),
+                    message.getMessageType(), message.getComplaintNumber(), message.getChannel(), attempts, retry.getMaxAttempts(), next);
         } else {
             log.warn("Notification {} ({} about {} by {}) not sent, attempt {} of {}; next at {}: {}", message.getId(),
                     message.getMessageType(), message.getComplaintNumber(), message.getChannel(), attempts,

@@ -1,12 +1,13 @@
 package com.complaintdesk.notification;
 
 import com.complaintdesk.complaint.Complaint;
-import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.identity.Departments;
 import com.complaintdesk.settlement.Letters;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +35,19 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private final OutboxRepository outbox;
+    private final OutboxRows outbox;
     private final NotificationTemplates templates;
     private final StaffDirectory staff;
-    private final ComplaintRepository complaints;
+    private final ComplaintRecords records;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    Notifications(OutboxRepository outbox, NotificationTemplates templates, StaffDirectory staff, ComplaintRepository complaints,
+    Notifications(OutboxRows outbox, NotificationTemplates templates, StaffDirectory staff, ComplaintRecords records,
                   NotificationProperties properties, Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
         this.staff = staff;
-        this.complaints = complaints;
+        this.records = records;
         this.properties = properties;
         this.clock = clock;
     }
@@ -61,15 +62,17 @@ public class Notifications {
         Map<String, String> values = new HashMap<>(complaintFacts(complaint));
         values.putAll(model);
         NotificationTemplates.Rendered message = templates.render(type, values);
+        List<OutboxRows.Row> rows = new ArrayList<>();
         String email = complaint.getComplainant().email();
         if (email != null && !email.isBlank()) {
-            enqueue(complaint.getId(), complaint.getComplaintNumber(), type, DeliveryChannel.EMAIL, email.strip(),
-                    message.subject(), message.body(), model);
+            rows.add(row(complaint.getId(), complaint.getComplaintNumber(), type, DeliveryChannel.EMAIL, email.strip(),
+                    message.subject(), message.body(), model));
         }
         String phone = complaint.getComplainant().phone();
         if (message.sms() != null && phone != null && !phone.isBlank()) {
-            enqueue(complaint.getId(), complaint.getComplaintNumber(), type, DeliveryChannel.SMS, phone.strip(), null, message.sms(), model);
+            rows.add(row(complaint.getId(), complaint.getComplaintNumber(), type, DeliveryChannel.SMS, phone.strip(), null, message.sms(), model));
         }
+        enqueue(rows, type);
     }
 
     /**
@@ -90,7 +93,8 @@ public class Notifications {
                     type, number);
             return;
         }
-        Long complaintId = number == null ? null : complaints.findByComplaintNumber(number).map(Complaint::getId).orElse(null);
+        Long complaintId = number == null ? null : records.find(number).map(Complaint::getId).orElse(null);
+        List<OutboxRows.Row> rows = new ArrayList<>();
         for (StaffDirectory.Member member : recipients) {
             Map<String, String> values = new HashMap<>();
             values.put("staffName", member.name());
@@ -99,18 +103,23 @@ public class Notifications {
             values.put("baseUrl", properties.getBaseUrl().replaceAll("/+$", ""));
             values.putAll(model);
             NotificationTemplates.Rendered message = templates.render(type, values);
-            enqueue(complaintId, number, type, DeliveryChannel.EMAIL, member.email(), message.subject(), message.body(), model);
+            rows.add(row(complaintId, number, type, DeliveryChannel.EMAIL, member.email(), message.subject(), message.body(), model));
         }
+        enqueue(rows, type);
     }
 
-    private void enqueue(Long complaintId, String complaintNumber, MessageType type, DeliveryChannel channel, String recipient,
-                         String subject, String body, Map<String, String> model) {
-        String key = idempotencyKey(type, channel, complaintNumber, recipient, model);
-        if (outbox.existsByIdempotencyKey(key)) {
-            log.debug("{} by {} about {} is in the outbox already", type, channel, complaintNumber);
-            return;
+    private OutboxRows.Row row(Long complaintId, String complaintNumber, MessageType type, DeliveryChannel channel, String recipient,
+                               String subject, String body, Map<String, String> model) {
+        return new OutboxRows.Row(complaintId, complaintNumber, type, channel, recipient, subject, body,
+                idempotencyKey(type, channel, complaintNumber, recipient, model));
+    }
+
+    /** All messages of one step in one insert; those in the outbox already (the step ran before) are skipped. */
+    private void enqueue(List<OutboxRows.Row> rows, MessageType type) {
+        int written = outbox.insertNew(rows, clock.instant());
+        if (written < rows.size()) {
+            log.debug("{} of {} {} messages were in the outbox already", rows.size() - written, rows.size(), type);
         }
-        outbox.save(new OutboxMessage(complaintId, complaintNumber, type, channel, recipient, subject, body, key, clock.instant()));
     }
 
     static String idempotencyKey(MessageType type, DeliveryChannel channel, String complaintNumber, String recipient,

@@ -16,8 +16,6 @@ import org.springframework.data.repository.query.Param;
  */
 interface OutboxRepository extends JpaRepository<OutboxMessage, Long> {
 
-    boolean existsByIdempotencyKey(String idempotencyKey);
-
     List<OutboxMessage> findByComplaintNumberOrderByIdAsc(String complaintNumber);
 
     /** Rows due now and not held by a live claim, the longest-waiting first. */

@@ -18,7 +18,6 @@ import com.complaintdesk.complaint.Complainant;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.ComplaintRecords;
-import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
@@ -52,9 +51,8 @@ class DeadlineServiceTest {
 
     private final BusinessCalendar calendar = new BusinessCalendar(Clock.fixed(Instant.parse("2026-09-28T02:00:00Z"), SHANGHAI),
             new String[] {BusinessCalendar.DEFAULT_LOCATIONS});
-    private final ComplaintRepository complaints = mock(ComplaintRepository.class);
     private final ComplaintRecords records = mock(ComplaintRecords.class);
-    private final DeadlineService deadlines = new DeadlineService(calendar, new StandaloneDeadlinePeriods(), complaints, records);
+    private final DeadlineService deadlines = new DeadlineService(calendar, new StandaloneDeadlinePeriods(), records);
 
     @AfterEach
     void resetEngineClock() {
@@ -78,7 +76,7 @@ class DeadlineServiceTest {
         Complaint complaint = new Complaint(NUMBER, channel, new Complainant("王芳", "13800138000", null, "M-1"), "T-1",
                 Category.TECHNICAL_FAULT, false, "终端无法开机 terminal does not start", null, "wang.fang", shanghai(registeredAt));
         complaint.scheduleDecision(deadlines.decisionDueFor(complaint));
-        when(complaints.findByComplaintNumber(NUMBER)).thenReturn(Optional.of(complaint));
+        when(records.find(NUMBER)).thenReturn(Optional.of(complaint));
         when(records.get(NUMBER)).thenReturn(complaint);
         return complaint;
     }
@@ -130,7 +128,7 @@ class DeadlineServiceTest {
     @Test
     void decisionDueAtBeforeRegistrationCountsFromTheEngineClockWithTheProcessChannel() {
         engineClockAt("2026-09-20T09:00");
-        when(complaints.findByComplaintNumber(anyString())).thenReturn(Optional.empty());
+        when(records.find(anyString())).thenReturn(Optional.empty());
 
         assertThat(deadlines.decisionDueAt(execution(null, "REGULATOR"))).isEqualTo(Date.from(endOf("2026-09-27")));
         assertThat(deadlines.decisionDueAt(execution(null, "ONLINE"))).isEqualTo(Date.from(endOf("2026-10-05")));

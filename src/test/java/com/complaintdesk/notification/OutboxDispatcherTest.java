@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -49,6 +50,7 @@ class OutboxDispatcherTest {
     @Autowired NotificationDispatcher dispatcher;
     @Autowired OutboxRepository outbox;
     @Autowired NotificationsHealthIndicator health;
+    @Autowired MailServerStatus mailStatus;
     @Autowired GreenMail mailServer;
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired IdentityService identityService;
@@ -138,6 +140,43 @@ class OutboxDispatcherTest {
             assertThat(mailbox.about(number)).as("e-mails about %s", number).singleElement()
                     .satisfies(m -> assertThat(Mailbox.subject(m)).isEqualTo("投诉已受理 Complaint received: " + number));
         }
+    }
+
+    @Test
+    void aMailServerOutageIsOneWarningWhenItGoesAndOneInfoWhenItIsBackHoweverManyMessagesWait(CapturedOutput output) {
+        if (mailStatus.outage() != null) {
+            mailStatus.reachable(); // an earlier test's outage the dispatcher has not seen end: the server runs (@AfterEach)
+        }
+        int from = output.getOut().length();
+        mailServer.stop();
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            numbers.add(registered.add(intake.register(AcknowledgementTest.registration("quiet" + i + "." + System.nanoTime() + "@example.com"))
+                    .complaint().getComplaintNumber()));
+        }
+        // every message tried again and again while the server is down
+        await().atMost(Duration.ofSeconds(30)).until(() -> numbers.stream().allMatch(n -> email(n).getAttempts() >= 2));
+        assertThat(health.health().getDetails().get("mailServer")).asString().startsWith("unreachable since");
+        String down = output.getOut().substring(from);
+        assertThat(lines(down, "WARN .*Mail server .* cannot be reached")).as(down).isOne();
+        assertThat(lines(down, "WARN .*Notification .* not sent")).as("no line per message and attempt").isZero();
+
+        int back = output.getOut().length();
+        mailServer.start();
+        // on a slow machine some may have used up their attempts meanwhile (one ERROR each): sent again, as staff would
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            numbers.stream().map(this::email).filter(m -> m.getStatus() == OutboxStatus.FAILED).forEach(m -> dispatcher.retryNow(m.getId()));
+            return numbers.stream().allMatch(n -> email(n).getStatus() == OutboxStatus.SENT);
+        });
+        String up = output.getOut().substring(back);
+        assertThat(lines(up, "INFO .*Mail server .* is reachable again")).as(up).isOne();
+        assertThat(lines(up, "WARN .*Mail server")).isZero();
+        assertThat(health.health().getDetails().get("mailServer")).isEqualTo("reachable");
+    }
+
+    private static long lines(String log, String pattern) {
+        Pattern line = Pattern.compile(pattern);
+        return log.lines().filter(l -> line.matcher(l).find()).count();
     }
 
     @Test
