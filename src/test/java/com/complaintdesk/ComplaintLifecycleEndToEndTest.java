@@ -102,8 +102,7 @@ class ComplaintLifecycleEndToEndTest {
         Complaint afterPayment = records.get(number);
         assertThat(ledger.findByComplaintId(afterPayment.getId())).singleElement()
                 .satisfies(entry -> assertThat(entry.getAmount()).isEqualByComparingTo("18.00"));
-        long proposalId = ((Number) runtimeService.getVariable(instance.getId(), "proposalId")).longValue();
-        remedies.pay(number, proposalId); // the same step once more, as a retried job would
+        remedies.pay(number); // the same step once more, as a retried job would
         assertThat(ledger.findByComplaintId(afterPayment.getId())).hasSize(1);
 
         complete("wang.fang", "customer-service", confirm, Map.of("executionConfirmed", true));
@@ -200,7 +199,7 @@ class ComplaintLifecycleEndToEndTest {
 
         // triage confirms it; the duplicate closes with a link to the original
         complete("li.na", "customer-service", taskOf(secondNumber, "Task_TriageComplaint"), Map.of("category", "TECHNICAL_FAULT",
-                "isDuplicate", true, "duplicateOf", first, "evidenceRequired", false));
+                "subCategory", "CARD_READER", "isDuplicate", true, "duplicateOf", first, "evidenceRequired", false));
         Complaint closed = records.get(secondNumber);
         assertThat(closed.getOutcome()).isEqualTo(Outcome.DUPLICATE);
         assertThat(closed.getDuplicateOf()).isEqualTo(first);
@@ -211,8 +210,12 @@ class ComplaintLifecycleEndToEndTest {
     void triageRefusesADuplicateWithoutAnExistingOriginal() {
         String number = intake.register(registration("M-" + System.nanoTime(), Category.OTHER)).complaint().getComplaintNumber();
         Task triage = taskOf(number, "Task_TriageComplaint");
-        assertThatThrownBy(() -> complete("li.na", "customer-service", triage, Map.of("category", "OTHER", "isDuplicate", true)))
-                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("duplicateOf");
+        assertThatThrownBy(() -> complete("li.na", "customer-service", triage, Map.of("category", "OTHER", "subCategory", "OTHER",
+                "isDuplicate", true)))
+                .as("the form shows and requires duplicateOf once isDuplicate is ticked").hasMessageContaining("duplicateOf: is required");
+        assertThatThrownBy(() -> complete("li.na", "customer-service", triage, Map.of("category", "OTHER", "subCategory", "OTHER",
+                "isDuplicate", true, "duplicateOf", number)))
+                .hasRootCauseInstanceOf(InvalidInputException.class).hasMessageContaining("duplicateOf: cannot be the complaint itself");
         assertThat(taskOf(number, "Task_TriageComplaint").getId()).isEqualTo(triage.getId());
         assertThat(records.get(number).getStatus()).isEqualTo(ComplaintStatus.REGISTERED);
     }

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -21,6 +23,20 @@ public final class ProcessValues {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private ProcessValues() {
+    }
+
+    /**
+     * The complaint a step acts on: the business key of its process instance (the complaint number, set when the
+     * complaint was registered and passed to every called process), never a variable, which a task completion or a
+     * message could set.
+     */
+    public static String complaintNumber(VariableScope scope) {
+        String key = scope instanceof DelegateTask task && task.getExecution() != null ? task.getExecution().getProcessBusinessKey()
+                : scope instanceof DelegateExecution execution ? execution.getProcessBusinessKey() : null;
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("The process instance has no business key: there is no complaint to act on");
+        }
+        return key;
     }
 
     /**

@@ -181,6 +181,8 @@ public class Legal {
         String terms = required(task, MEDIATION_TERMS, 4000);
         LocalDate on = ProcessValues.requiredDate(task, MEDIATED_ON);
         LegalCase legalCase = caseOf(task);
+        // the mediation statement's terms become our record of the settlement now; Task_RecordCourtSettlement reads it
+        settlement.ordered(complaint(task), SettlementProposal.Source.COURT, reference(legalCase, "MEDIATION"), remedy, amount, terms);
         event(legalCase, LegalCaseEvent.Kind.MEDIATION, on, "调解 Mediation: " + remedy + (amount == null ? "" : " ¥" + amount.toPlainString()) + ". " + terms);
     }
 
@@ -230,11 +232,11 @@ public class Legal {
     @Transactional
     public void courtSettlement(DelegateExecution execution) {
         LegalCase legalCase = caseOf(execution);
-        Remedy remedy = ProcessValues.requiredEnum(execution, REMEDY, Remedy.class);
-        BigDecimal amount = remedy.isMonetary() ? ProcessValues.money(execution, PROPOSED_AMOUNT) : null;
-        SettlementProposal proposal = settlement.ordered(complaint(execution), SettlementProposal.Source.COURT,
-                reference(legalCase, "MEDIATION"), remedy, amount, ProcessValues.text(execution, MEDIATION_TERMS));
+        SettlementProposal proposal = settlement.orderedSettlement(complaint(execution), SettlementProposal.Source.COURT,
+                reference(legalCase, "MEDIATION"));
         execution.setVariable(PROPOSAL_ID, proposal.getId());
+        execution.setVariable(REMEDY, proposal.getRemedy().name());
+        execution.setVariable(PROPOSED_AMOUNT, proposal.getAmount() == null ? null : proposal.getAmount().doubleValue());
         execution.setVariable(LEGAL_OUTCOME, Outcome.LEGAL_SETTLED.name());
     }
 
@@ -293,7 +295,7 @@ public class Legal {
     }
 
     private Complaint complaint(VariableScope scope) {
-        return records.get(ProcessValues.requiredText(scope, COMPLAINT_NUMBER));
+        return records.get(ProcessValues.complaintNumber(scope));
     }
 
     private void internal(VariableScope scope, String text) {

@@ -392,7 +392,7 @@ public class Referrals {
     }
 
     private Complaint complaint(VariableScope scope) {
-        return records.get(ProcessValues.requiredText(scope, COMPLAINT_NUMBER));
+        return records.get(ProcessValues.complaintNumber(scope));
     }
 
     /** Free text staff wrote, at most {@code maxLength} characters, card numbers masked. */

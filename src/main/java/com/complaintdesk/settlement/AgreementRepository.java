@@ -9,4 +9,6 @@ public interface AgreementRepository extends JpaRepository<SettlementAgreement, 
     Optional<SettlementAgreement> findByAgreementNumber(String agreementNumber);
 
     List<SettlementAgreement> findByComplaintIdOrderByIdAsc(Long complaintId);
+
+    Optional<SettlementAgreement> findByProposalId(Long proposalId);
 }

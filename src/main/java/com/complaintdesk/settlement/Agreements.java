@@ -41,10 +41,12 @@ public class Agreements {
         this.notifications = notifications;
     }
 
+    /** The agreement for the complaint's accepted proposal (our record: the latest negotiated round, accepted). */
     @Transactional
-    public SettlementAgreement draft(String complaintNumber, long proposalId) {
+    public SettlementAgreement draft(String complaintNumber) {
         Complaint complaint = records.get(complaintNumber);
-        SettlementProposal proposal = proposals.findById(proposalId).orElseThrow();
+        SettlementProposal proposal = accepted(complaint);
+        long proposalId = proposal.getId();
         String number = complaintNumber + "-A" + proposal.getRound();
         var existing = agreements.findByAgreementNumber(number);
         if (existing.isPresent()) {
@@ -77,8 +79,10 @@ public class Agreements {
     public void signed(DelegateTask task) {
         boolean signed = ProcessValues.flag(task, AGREEMENT_SIGNED);
         task.setVariable(AGREEMENT_SIGNED, signed);
-        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
-        SettlementAgreement agreement = agreements.findByAgreementNumber(ProcessValues.requiredText(task, AGREEMENT_ID)).orElseThrow();
+        Complaint complaint = records.get(ProcessValues.complaintNumber(task));
+        SettlementProposal proposal = accepted(complaint);
+        SettlementAgreement agreement = agreements.findByProposalId(proposal.getId()).orElseThrow(() -> new IllegalStateException(
+                "No agreement drafted for proposal round " + proposal.getRound() + " of " + complaint.getComplaintNumber()));
         if (!signed) {
             records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "投诉人未签署协议 The complainant did not sign " + agreement.getAgreementNumber());
             return;
@@ -91,5 +95,15 @@ public class Agreements {
         agreement.sign(method, on != null ? on : records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate(), records.currentActor());
         records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "协议已签署 Agreement " + agreement.getAgreementNumber()
                 + " signed (" + method + ")");
+    }
+
+    private SettlementProposal accepted(Complaint complaint) {
+        SettlementProposal proposal = proposals.findFirstByComplaintIdAndSourceOrderByRoundDesc(complaint.getId(), SettlementProposal.Source.NEGOTIATION)
+                .orElseThrow(() -> new IllegalStateException("Complaint " + complaint.getComplaintNumber() + " has no proposal"));
+        if (proposal.getStatus() != SettlementProposal.Status.ACCEPTED) {
+            throw new IllegalStateException("Proposal round " + proposal.getRound() + " of " + complaint.getComplaintNumber() + " is "
+                    + proposal.getStatus() + ": only an accepted proposal has an agreement");
+        }
+        return proposal;
     }
 }

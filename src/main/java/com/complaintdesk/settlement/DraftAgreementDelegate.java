@@ -1,8 +1,6 @@
 package com.complaintdesk.settlement;
 
 import static com.complaintdesk.complaint.LifecycleVariables.AGREEMENT_ID;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.PROPOSAL_ID;
 
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,8 +19,7 @@ class DraftAgreementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long proposalId = ((Number) execution.getVariable(PROPOSAL_ID)).longValue();
-        SettlementAgreement agreement = agreements.draft(ProcessValues.requiredText(execution, COMPLAINT_NUMBER), proposalId);
+        SettlementAgreement agreement = agreements.draft(ProcessValues.complaintNumber(execution));
         execution.setVariable(AGREEMENT_ID, agreement.getAgreementNumber());
     }
 }

@@ -1,7 +1,6 @@
 package com.complaintdesk.settlement;
 
 import static com.complaintdesk.complaint.LifecycleVariables.COMPANY_POSITION;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 import static com.complaintdesk.complaint.LifecycleVariables.OUTCOME;
 
 import com.complaintdesk.complaint.ProcessValues;
@@ -21,7 +20,7 @@ class IssueFinalResponseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String number = ProcessValues.requiredText(execution, COMPLAINT_NUMBER);
+        String number = ProcessValues.complaintNumber(execution);
         execution.setVariable(OUTCOME, remedies.issueFinalResponse(number, ProcessValues.requiredText(execution, COMPANY_POSITION)).name());
     }
 }

@@ -1,8 +1,6 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 import static com.complaintdesk.complaint.LifecycleVariables.OUTCOME;
-import static com.complaintdesk.complaint.LifecycleVariables.PROPOSAL_ID;
 
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -21,7 +19,7 @@ class OrderDeviceServiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long proposalId = ((Number) execution.getVariable(PROPOSAL_ID)).longValue();
-        execution.setVariable(OUTCOME, remedies.orderDeviceService(ProcessValues.requiredText(execution, COMPLAINT_NUMBER), proposalId).name());
+        // the complaint is the business key, the settlement our record: never a variable a completion could have set
+        execution.setVariable(OUTCOME, remedies.orderDeviceService(ProcessValues.complaintNumber(execution)).name());
     }
 }

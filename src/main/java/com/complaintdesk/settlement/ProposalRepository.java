@@ -10,6 +10,11 @@ public interface ProposalRepository extends JpaRepository<SettlementProposal, Lo
 
     long countByComplaintId(Long complaintId);
 
+    /** The complaint's current negotiated proposal: the latest round. */
+    Optional<SettlementProposal> findFirstByComplaintIdAndSourceOrderByRoundDesc(Long complaintId, SettlementProposal.Source source);
+
+    List<SettlementProposal> findByComplaintIdAndStatusOrderByRoundDesc(Long complaintId, SettlementProposal.Status status);
+
     Optional<SettlementProposal> findByComplaintIdAndSourceAndSourceReference(Long complaintId, SettlementProposal.Source source,
                                                                              String sourceReference);
 }

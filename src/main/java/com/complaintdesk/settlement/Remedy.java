@@ -13,4 +13,9 @@ public enum Remedy {
     public boolean isMonetary() {
         return monetary;
     }
+
+    /** A repair or a replacement terminal: no payment, but a value (the device's, the repair's cost) that approval weighs. */
+    public boolean isDeviceService() {
+        return this == REPAIR || this == REPLACEMENT;
+    }
 }

@@ -32,16 +32,18 @@ public class RemedyExecution {
 
     private final ComplaintRecords records;
     private final ProposalRepository proposals;
+    private final AgreementRepository agreements;
     private final LedgerRepository ledger;
     private final DeviceOrderRepository deviceOrders;
     private final LetterRepository letters;
     private final Letters templates;
     private final Notifications notifications;
 
-    RemedyExecution(ComplaintRecords records, ProposalRepository proposals, LedgerRepository ledger,
+    RemedyExecution(ComplaintRecords records, ProposalRepository proposals, AgreementRepository agreements, LedgerRepository ledger,
                     DeviceOrderRepository deviceOrders, LetterRepository letters, Letters templates, Notifications notifications) {
         this.records = records;
         this.proposals = proposals;
+        this.agreements = agreements;
         this.ledger = ledger;
         this.deviceOrders = deviceOrders;
         this.letters = letters;
@@ -51,9 +53,10 @@ public class RemedyExecution {
 
     /** REFUND, COMPENSATION, FEE_ADJUSTMENT: one ledger entry per proposal. */
     @Transactional
-    public Outcome pay(String complaintNumber, long proposalId) {
+    public Outcome pay(String complaintNumber) {
         Complaint complaint = records.get(complaintNumber);
-        SettlementProposal proposal = proposal(proposalId, complaint);
+        SettlementProposal proposal = settlementToCarryOut(complaint);
+        long proposalId = proposal.getId();
         if (!proposal.getRemedy().isMonetary()) {
             throw new IllegalStateException("Proposal " + proposalId + " is " + proposal.getRemedy() + ", not a payment");
         }
@@ -69,9 +72,13 @@ public class RemedyExecution {
 
     /** REPAIR, REPLACEMENT: one field-service order per proposal. */
     @Transactional
-    public Outcome orderDeviceService(String complaintNumber, long proposalId) {
+    public Outcome orderDeviceService(String complaintNumber) {
         Complaint complaint = records.get(complaintNumber);
-        SettlementProposal proposal = proposal(proposalId, complaint);
+        SettlementProposal proposal = settlementToCarryOut(complaint);
+        long proposalId = proposal.getId();
+        if (!proposal.getRemedy().isDeviceService()) {
+            throw new IllegalStateException("Proposal " + proposalId + " is " + proposal.getRemedy() + ", not a repair or replacement");
+        }
         String key = "DEVICE:" + complaintNumber + ":" + proposalId;
         if (deviceOrders.findByIdempotencyKey(key).isEmpty()) {
             deviceOrders.save(new DeviceServiceOrder(complaint.getId(), key, proposal.getRemedy(), complaint.getTerminalSerial(), records.now()));
@@ -83,9 +90,13 @@ public class RemedyExecution {
 
     /** EXPLANATION, APOLOGY: one letter per proposal. */
     @Transactional
-    public Outcome issueStatement(String complaintNumber, long proposalId) {
+    public Outcome issueStatement(String complaintNumber) {
         Complaint complaint = records.get(complaintNumber);
-        SettlementProposal proposal = proposal(proposalId, complaint);
+        SettlementProposal proposal = settlementToCarryOut(complaint);
+        long proposalId = proposal.getId();
+        if (proposal.getRemedy().isMonetary() || proposal.getRemedy().isDeviceService()) {
+            throw new IllegalStateException("Proposal " + proposalId + " is " + proposal.getRemedy() + ", not a letter");
+        }
         ComplaintLetter.Kind kind = proposal.getRemedy() == Remedy.APOLOGY ? ComplaintLetter.Kind.APOLOGY : ComplaintLetter.Kind.EXPLANATION;
         String key = kind + ":" + complaintNumber + ":" + proposalId;
         if (letters.findByIdempotencyKey(key).isEmpty()) {
@@ -130,7 +141,7 @@ public class RemedyExecution {
         if (!confirmed && note == null) {
             throw InvalidInputException.of(EXECUTION_NOTE, "is required when the remedy was not carried out: say what went wrong");
         }
-        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+        Complaint complaint = records.get(ProcessValues.complaintNumber(task));
         records.recordInternal(complaint, Milestone.EXECUTION_CONFIRMED,
                 (confirmed ? "履行已确认 Execution confirmed" : "履行未完成 Not carried out") + (note == null ? "" : ": " + note));
     }
@@ -141,13 +152,20 @@ public class RemedyExecution {
         notifications.toComplainant(complaint, MessageType.EXECUTION, Map.of("executionDetail", detail));
     }
 
-    private SettlementProposal proposal(long proposalId, Complaint complaint) {
-        SettlementProposal proposal = proposals.findById(proposalId)
-                .orElseThrow(() -> new IllegalStateException("Proposal " + proposalId + " not found"));
-        if (!proposal.getComplaintId().equals(complaint.getId())) {
-            throw new IllegalStateException("Proposal " + proposalId + " belongs to another complaint");
+    /**
+     * The settlement a complaint is owed, from our records: its latest accepted proposal that was either ordered (a
+     * court's mediation or judgment, a regulator's decision) or negotiated, approved, accepted and signed. A refused,
+     * rejected, countered or unsigned proposal is never carried out; nor is another complaint's.
+     */
+    public SettlementProposal settlementToCarryOut(Complaint complaint) {
+        for (SettlementProposal proposal : proposals.findByComplaintIdAndStatusOrderByRoundDesc(complaint.getId(), SettlementProposal.Status.ACCEPTED)) {
+            if (proposal.getSource() != SettlementProposal.Source.NEGOTIATION
+                    || agreements.findByProposalId(proposal.getId()).filter(SettlementAgreement::isSigned).isPresent()) {
+                return proposal;
+            }
         }
-        return proposal;
+        throw new IllegalStateException("Complaint " + complaint.getComplaintNumber()
+                + " has no settlement to carry out: no ordered one, and no accepted proposal with a signed agreement");
     }
 
     private LocalDate today() {

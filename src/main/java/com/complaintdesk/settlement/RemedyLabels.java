@@ -18,8 +18,14 @@ final class RemedyLabels {
         };
     }
 
-    /** The proposal's amount as the complainant reads it: "¥18.00", or that no money is involved. */
+    /** The proposal's amount as the complainant reads it: "¥18.00", a device's value, or that no money is involved. */
     static String amount(SettlementProposal proposal) {
-        return proposal.getRemedy().isMonetary() ? "¥" + proposal.getAmount().toPlainString() : "不涉及金额 No payment";
+        if (proposal.getRemedy().isMonetary()) {
+            return "¥" + proposal.getAmount().toPlainString();
+        }
+        if (proposal.getRemedy().isDeviceService() && proposal.getAmount() != null && proposal.getAmount().signum() > 0) {
+            return "不涉及付款，价值 ¥" + proposal.getAmount().toPlainString() + " No payment, worth ¥" + proposal.getAmount().toPlainString();
+        }
+        return "不涉及金额 No payment";
     }
 }

@@ -12,6 +12,8 @@ import com.complaintdesk.complaint.RootCause;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -53,15 +55,19 @@ public class Settlement {
         if (amount != null && amount.compareTo(MAX_AMOUNT) > 0) {
             throw InvalidInputException.of(PROPOSED_AMOUNT, "must not exceed " + MAX_AMOUNT.toPlainString() + " yuan");
         }
-        BigDecimal proposedAmount = remedy.isMonetary() ? amount : BigDecimal.ZERO.setScale(2);
+        // what the proposal is worth: the sum paid, or the value of the repair or replacement terminal (the approval
+        // table weighs it: a replacement above 5000 yuan needs compliance-legal too); a letter is worth nothing
+        BigDecimal proposedAmount = remedy.isMonetary() || (remedy.isDeviceService() && amount != null) ? amount : BigDecimal.ZERO.setScale(2);
         RootCause rootCause = ProcessValues.enumValue(task, ROOT_CAUSE, RootCause.class);
         int round = (int) proposals.countByComplaintId(complaint.getId()) + 1;
         SettlementProposal proposal = proposals.save(new SettlementProposal(complaint.getId(), round, remedy, proposedAmount,
                 ProcessValues.requiredText(task, PROPOSAL_RATIONALE), rootCause, records.currentActor(), records.now()));
         complaint.moveTo(ComplaintStatus.AWAITING_APPROVAL);
         records.recordInternal(complaint, Milestone.PROPOSAL_MADE, "方案 Proposal round " + round + ": " + remedy
-                + (remedy.isMonetary() ? " ¥" + proposedAmount.toPlainString() : ""));
+                + (proposedAmount.signum() > 0 ? " ¥" + proposedAmount.toPlainString() : ""));
+        // the approval table (Task_DetermineApprovers, next in this transaction) and the forms read the recorded value
         task.setVariable(PROPOSAL_ID, proposal.getId());
+        task.setVariable(REMEDY, remedy.name());
         task.setVariable(PROPOSED_AMOUNT, proposedAmount.doubleValue());
         // a new round starts clean: no stale approval or counter-offer
         task.setVariable(PROPOSAL_APPROVED, false);
@@ -80,7 +86,7 @@ public class Settlement {
     @Transactional
     public void approvalDecided(DelegateTask task) {
         Complaint complaint = complaint(task);
-        SettlementProposal proposal = proposal(task);
+        SettlementProposal proposal = current(complaint, SettlementProposal.Status.PROPOSED);
         boolean approved = ProcessValues.flag(task, PROPOSAL_APPROVED);
         String comment = ProcessValues.text(task, APPROVAL_COMMENT);
         if (!approved && comment == null) {
@@ -97,11 +103,22 @@ public class Settlement {
         task.setVariable(PROPOSAL_APPROVED, approved);
     }
 
-    /** The approved proposal goes to the complainant. */
+    /** The approved proposal goes to the complainant: the complaint's current one, approved by every group the table named. */
     @Transactional
     public void offered(DelegateTask task) {
         Complaint complaint = complaint(task);
-        SettlementProposal proposal = proposal(task);
+        // OFFERED again when the task is created anew for the same round (a migrated or modified instance)
+        SettlementProposal proposal = current(complaint, SettlementProposal.Status.PROPOSED, SettlementProposal.Status.OFFERED);
+        List<ProposalApproval> decisions = approvals.findByProposalIdOrderByDecidedAtAsc(proposal.getId());
+        for (String group : approverGroups(task)) {
+            if (decisions.stream().noneMatch(d -> d.getApproverGroup().equals(group) && d.isApproved())) {
+                throw new IllegalStateException("Proposal round " + proposal.getRound() + " of " + complaint.getComplaintNumber()
+                        + " lacks the approval of " + group + ": it cannot be offered");
+            }
+        }
+        if (decisions.stream().anyMatch(d -> !d.isApproved())) {
+            throw new IllegalStateException("Proposal round " + proposal.getRound() + " was refused: it cannot be offered");
+        }
         proposal.moveTo(SettlementProposal.Status.OFFERED);
         task.setVariable(SETTLEMENT_RESPONSE, null); // each round's answer is given afresh
         complaint.moveTo(ComplaintStatus.AWAITING_COMPLAINANT);
@@ -117,7 +134,7 @@ public class Settlement {
     @Transactional
     public int recordResponse(VariableScope scope) {
         Complaint complaint = complaint(scope);
-        SettlementProposal proposal = proposal(scope);
+        SettlementProposal proposal = current(complaint, SettlementProposal.Status.OFFERED);
         String answer = ProcessValues.requiredText(scope, SETTLEMENT_RESPONSE);
         BigDecimal counterAmount = ProcessValues.money(scope, COUNTER_AMOUNT);
         String counterReason = ProcessValues.text(scope, COUNTER_REASON);
@@ -147,15 +164,30 @@ public class Settlement {
     }
 
     private Complaint complaint(VariableScope scope) {
-        return records.get(ProcessValues.requiredText(scope, COMPLAINT_NUMBER));
+        return records.get(ProcessValues.complaintNumber(scope));
     }
 
-    private SettlementProposal proposal(VariableScope scope) {
-        Object id = scope.getVariable(PROPOSAL_ID);
-        if (!(id instanceof Number n)) {
-            throw new IllegalStateException("No proposal on this complaint yet (variable " + PROPOSAL_ID + " missing)");
+    /** The complaint's current negotiated proposal (our record, not a variable), which must be in the given state. */
+    SettlementProposal current(Complaint complaint, SettlementProposal.Status... expected) {
+        SettlementProposal proposal = proposals.findFirstByComplaintIdAndSourceOrderByRoundDesc(complaint.getId(), SettlementProposal.Source.NEGOTIATION)
+                .orElseThrow(() -> new IllegalStateException("Complaint " + complaint.getComplaintNumber() + " has no proposal yet"));
+        if (!List.of(expected).contains(proposal.getStatus())) {
+            throw new IllegalStateException("Proposal round " + proposal.getRound() + " of " + complaint.getComplaintNumber() + " is "
+                    + proposal.getStatus() + ", not " + List.of(expected));
         }
-        return proposals.findById(n.longValue()).orElseThrow(() -> new IllegalStateException("Proposal " + id + " not found"));
+        return proposal;
+    }
+
+    /** The groups the approval table named for this round (Task_DetermineApprovers' result). */
+    private static List<String> approverGroups(VariableScope scope) {
+        Object groups = scope.getVariable(APPROVER_GROUPS);
+        return groups instanceof Collection<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    /** The settlement a court or regulator ordered, as recorded under its reference. */
+    public SettlementProposal orderedSettlement(Complaint complaint, SettlementProposal.Source source, String reference) {
+        return proposals.findByComplaintIdAndSourceAndSourceReference(complaint.getId(), source, reference)
+                .orElseThrow(() -> new IllegalStateException("No settlement recorded for " + complaint.getComplaintNumber() + " under " + reference));
     }
 
     /**

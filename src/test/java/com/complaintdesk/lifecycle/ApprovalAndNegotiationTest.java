@@ -77,7 +77,7 @@ abstract class ApprovalAndNegotiationTest extends LifecycleProcessTest {
         ProcessInstance instance = atProposal();
         for (int round = 1; round <= 3; round++) {
             propose("REFUND", 100.0 * round);
-            complete(task(), Map.of("settlementResponse", "COUNTER", "counterAmount", 999.0));
+            complete(task(), Map.of("settlementResponse", "COUNTER", "counterAmount", 999.0, "counterReason", "still too little"));
         }
         // the third counter reaches complaint-desk.policy.max-negotiation-rounds (3): no fourth proposal
         assertThat(instance).isWaitingAt("Task_WriteFinalResponse");
@@ -116,7 +116,7 @@ abstract class ApprovalAndNegotiationTest extends LifecycleProcessTest {
         ProcessInstance instance = atProposal();
         propose("REFUND", 200.0);
         answer("ACCEPT");
-        complete(task(), Map.of("agreementSigned", true, "signatureMethod", "ONLINE_CONFIRMATION"));
+        complete(task(), Map.of("agreementSigned", true, "signatureMethod", "ONLINE_CONFIRMATION", "signedOn", "2026-11-26"));
         ProcessInstance execution = calledInstance(instance, "settlement-execution");
         execute(job("Task_PayRemedy", execution));
         complete(task(execution), Map.of("executionConfirmed", false, "executionNote", "bank returned the transfer"));

@@ -51,7 +51,18 @@ import org.junit.jupiter.api.BeforeEach;
  * nested classes on one engine, so that their process coverage is measured and asserted together.
  */
 @Deployment(resources = {"processes/complaint-lifecycle.bpmn", "processes/settlement-execution.bpmn", "processes/legal-proceedings.bpmn",
-        "processes/regulator-referral.bpmn", "processes/complaint-routing.dmn", "processes/settlement-approval.dmn"})
+        "processes/regulator-referral.bpmn", "processes/complaint-routing.dmn", "processes/settlement-approval.dmn",
+        // the tasks' forms: the completion guard checks every completion against them, as in production
+        "forms/approve-proposal.form", "forms/approve-regulator-response.form", "forms/assess-legal-claim.form",
+        "forms/audit-fees.form", "forms/await-evidence.form", "forms/close-complaint.form", "forms/confirm-execution.form",
+        "forms/decide-appeal.form", "forms/decide-extension.form", "forms/diagnose-fault.form", "forms/engage-counsel.form",
+        "forms/handle-breach.form", "forms/investigate-brand-issue.form", "forms/investigate-service-issue.form",
+        "forms/negotiate-settlement.form", "forms/prepare-regulator-response.form", "forms/propose-resolution.form",
+        "forms/record-court-decision.form", "forms/record-court-mediation.form", "forms/record-hearing.form",
+        "forms/record-legal-filing.form", "forms/record-manufacturer-answer.form", "forms/record-regulator-compliance.form",
+        "forms/record-regulator-decision.form", "forms/record-site-visit.form", "forms/register-complaint.form",
+        "forms/review-evidence.form", "forms/sign-agreement.form", "forms/submit-regulator-response.form",
+        "forms/triage-complaint.form", "forms/write-final-response.form"})
 abstract class LifecycleProcessTest {
 
     static final String NUMBER = "CP-20261126-000042";
@@ -230,7 +241,7 @@ abstract class LifecycleProcessTest {
 
     void signAndCarryOut(ProcessInstance instance, String remedyTask) {
         assertThat(instance).hasPassed("Task_DraftAgreement").isWaitingAt("Task_SignAgreement");
-        complete(task(), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING"));
+        complete(task(), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING", "signedOn", "2026-11-26"));
         assertThat(instance).isWaitingAt("Task_CarryOutSettlement");
         carryOut(instance, remedyTask);
     }

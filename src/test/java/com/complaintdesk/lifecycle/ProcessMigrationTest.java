@@ -48,6 +48,13 @@ class ProcessMigrationTest extends LifecycleProcessTest {
             .build();
 
     static final String NEW_TASK = "Task_SatisfactionCall";
+    static final String SATISFACTION_FORM_ID = "satisfaction-call";
+    /** The added task's Camunda Form: one required note. */
+    static final String SATISFACTION_FORM = """
+            {"id": "satisfaction-call", "type": "default", "schemaVersion": 16, "components": [
+              {"id": "Field_closingSummary", "type": "textarea", "key": "closingSummary", "label": "回访记录 Call notes",
+               "validate": {"required": true, "maxLength": 2000}}]}
+            """;
     static final String RENAMED_CLOSE = "结案并归档 Close and file complaint";
 
     @Test
@@ -87,7 +94,8 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         ProcessInstance triage = waiting.get("Task_TriageComplaint");
         assertThat(task(triage)).hasCandidateGroup("customer-service");
         routedDepartment = "technical-support";
-        complete(task(triage), Map.of("category", "TECHNICAL_FAULT", "isDuplicate", false, "evidenceRequired", false));
+        complete(task(triage), Map.of("category", "TECHNICAL_FAULT", "subCategory", "CARD_READER", "isDuplicate", false,
+                "evidenceRequired", false));
         assertThat(triage).isWaitingAt("Task_DiagnoseFault");
 
         ProcessInstance diagnosis = waiting.get("Task_DiagnoseFault");
@@ -151,7 +159,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
     private ProcessInstance atConfirmation() {
         ProcessInstance instance = atProposal("REFUND", 200.0);
         answer("ACCEPT");
-        complete(task(instance), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING"));
+        complete(task(instance), Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING", "signedOn", "2026-11-26"));
         ProcessInstance execution = calledInstance(instance, "settlement-execution");
         execute(job("Task_PayRemedy", execution));
         assertThat(execution).isWaitingAt("Task_ConfirmExecution");
@@ -169,12 +177,19 @@ class ProcessMigrationTest extends LifecycleProcessTest {
     private ProcessDefinition deploySecondVersion() {
         BpmnModelInstance v2 = secondVersion();
         writeForModeler(v2);
-        Deployment deployment = processEngine.getRepositoryService().createDeployment()
+        var builder = processEngine.getRepositoryService().createDeployment()
                 .name("complaint-lifecycle v2")
                 .addModelInstance("processes/complaint-lifecycle.bpmn", v2)
                 .addClasspathResource("processes/complaint-routing.dmn")
                 .addClasspathResource("processes/settlement-approval.dmn")
-                .deploy();
+                .addString("forms/" + SATISFACTION_FORM_ID + ".form", SATISFACTION_FORM);
+        // the forms of version 1's tasks go with it: every completion is checked against its task's form
+        for (String resource : LifecycleProcessTest.class.getAnnotation(org.camunda.bpm.engine.test.Deployment.class).resources()) {
+            if (resource.endsWith(".form")) {
+                builder.addClasspathResource(resource);
+            }
+        }
+        Deployment deployment = builder.deploy();
         ENGINE.manageDeployment(deployment);
         return processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId()).singleResult();
     }
@@ -213,6 +228,8 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         call.setId(NEW_TASK);
         call.setName("回访满意度 Satisfaction call");
         call.setCamundaCandidateGroups("customer-service");
+        call.setCamundaFormRef(SATISFACTION_FORM_ID);
+        call.setCamundaFormRefBinding("deployment");
         process.addChildElement(call);
         Lane customerService = model.getModelElementById("Lane_CustomerService");
         customerService.getFlowNodeRefs().add(call);

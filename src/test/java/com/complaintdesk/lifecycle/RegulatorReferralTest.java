@@ -36,7 +36,8 @@ abstract class RegulatorReferralTest extends LifecycleProcessTest {
         assertThat(task(referral).getDueDate()).isNotNull();
 
         // the investigation goes on meanwhile
-        complete(task(instance), Map.of("fixMethod", "REMOTE_FIX", "manufacturerReferral", false, "findings", "fixed remotely"));
+        complete(task(instance), Map.of("diagnosis", "网络配置错误 network misconfigured", "fixMethod", "REMOTE_FIX", "manufacturerReferral", false,
+                "findings", "fixed remotely"));
         assertThat(instance).isWaitingAt("Task_ProposeResolution", "Task_AnswerReferral");
 
         // the response: prepared, returned once by a manager, approved, submitted

@@ -19,7 +19,7 @@ abstract class TriageAndEvidenceTest extends LifecycleProcessTest {
     @Test
     void aDuplicateIsClosedAsDuplicateWithoutRouting() throws Exception {
         ProcessInstance instance = registerHotlineComplaint();
-        complete(task(), Map.of("category", "TECHNICAL_FAULT", "isDuplicate", true, "duplicateOf", "CP-20261120-000007",
+        complete(task(), Map.of("category", "TECHNICAL_FAULT", "subCategory", "CARD_READER", "isDuplicate", true, "duplicateOf", "CP-20261120-000007",
                 "evidenceRequired", false));
 
         assertThat(instance).hasPassed("Task_CloseAsDuplicate").isEnded();
