@@ -2,6 +2,7 @@ package com.complaintdesk.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
@@ -28,7 +29,12 @@ public final class StaffRequests {
         return groups.stream().anyMatch(allowedGroup) ? authentication.getUserId() : null;
     }
 
-    /** False for a request another site made the browser send (Sec-Fetch-Site or Origin says so). */
+    /**
+     * False for a request another site made the browser send: Sec-Fetch-Site says so (anything but same-origin, or none
+     * for what the user typed), or an Origin that is not this host (an opaque "null" origin, a file:// page and a
+     * malformed Origin included). A request without either header (curl, servers, Camunda Modeler's deploy, which
+     * sends from its Node process) is not a browser's cross-site request.
+     */
     public static boolean fromThisSite(HttpServletRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
@@ -38,7 +44,15 @@ public final class StaffRequests {
         if (origin == null) {
             return true;
         }
-        URI uri = URI.create(origin);
+        URI uri;
+        try {
+            uri = new URI(origin.strip());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        if (uri.getHost() == null || uri.getScheme() == null) {
+            return false;
+        }
         String host = request.getHeader(HttpHeaders.HOST);
         String originHost = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         return host != null && host.equalsIgnoreCase(originHost);

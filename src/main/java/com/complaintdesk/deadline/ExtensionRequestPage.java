@@ -10,6 +10,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.identity.Departments;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,11 +38,13 @@ class ExtensionRequestPage {
     private final ComplaintRecords records;
     private final Extensions extensions;
     private final IdentityService identityService;
+    private final ComplaintAccess access;
 
-    ExtensionRequestPage(ComplaintRecords records, Extensions extensions, IdentityService identityService) {
+    ExtensionRequestPage(ComplaintRecords records, Extensions extensions, IdentityService identityService, ComplaintAccess access) {
         this.records = records;
         this.extensions = extensions;
         this.identityService = identityService;
+        this.access = access;
     }
 
     @GetMapping("/staff/complaints/{number}/extension")
@@ -49,7 +52,12 @@ class ExtensionRequestPage {
         if (!isStaff()) {
             return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限部门员工 Department staff only");
         }
-        return StaffPages.page(HttpStatus.OK, TITLE, render(complaint(number), StaffForm.of(null)));
+        Complaint complaint = complaint(number);
+        if (!access.currentUserMaySee(complaint)) {
+            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限承办部门、客户服务部和投诉主管 Only the complaint's department, "
+                    + "customer service and complaint managers");
+        }
+        return StaffPages.page(HttpStatus.OK, TITLE, render(complaint, StaffForm.of(null)));
     }
 
     @PostMapping("/staff/complaints/{number}/extension")

@@ -8,8 +8,10 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.Evidence;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.identity.Departments;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -41,8 +43,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The staff page of a complaint's evidence, /staff/complaints/{number}/evidence: every item with its file, a form to
  * attach files that arrived by mail or chat, and downloads at /staff/evidence/{id}/download. HTTP Basic through
- * Camunda's filter (StaffAuthenticationConfiguration); only members of a department group, complaint-managers
- * included. Server-rendered, every value HTML-escaped, no script. Files attached here are recorded as evidence;
+ * Camunda's filter (StaffAuthenticationConfiguration); only the complaint's department, customer service and complaint
+ * managers (ComplaintAccess, the same rule as its tasks), 403 for everyone else. Server-rendered, every value HTML-escaped, no script. Files attached here are recorded as evidence;
  * whether they answer an evidence request is still decided in Tasklist (Task_AwaitEvidence).
  */
 @Controller
@@ -62,14 +64,18 @@ class StaffEvidencePage {
     private final EvidenceFiles files;
     private final EvidenceLimits limits;
     private final IdentityService identityService;
+    private final ComplaintAccess access;
+    private final ComplaintRepository complaints;
 
     StaffEvidencePage(ComplaintRecords records, EvidenceService evidenceService, EvidenceFiles files, EvidenceLimits limits,
-                      IdentityService identityService) {
+                      IdentityService identityService, ComplaintAccess access, ComplaintRepository complaints) {
         this.records = records;
         this.evidenceService = evidenceService;
         this.files = files;
         this.limits = limits;
         this.identityService = identityService;
+        this.access = access;
+        this.complaints = complaints;
     }
 
     /** Refused: not a member of staff of a department (403), or a form posted from another site (403). */
@@ -83,6 +89,7 @@ class StaffEvidencePage {
     ResponseEntity<String> page(@PathVariable String number, @RequestParam(name = "added", required = false) Integer added) {
         requireStaff();
         Complaint complaint = complaint(number);
+        requireAccess(complaint);
         String notice = added == null ? null : "已添加 " + added + " 个文件 Added " + added + " file(s)";
         return StaffPages.html(HttpStatus.OK, render(complaint, notice, null));
     }
@@ -95,6 +102,7 @@ class StaffEvidencePage {
         requireStaff();
         requireSameOrigin(request);
         Complaint complaint = complaint(number);
+        requireAccess(complaint);
         List<EvidenceFiles.Upload> received = new ArrayList<>();
         for (MultipartFile file : uploads == null ? List.<MultipartFile>of() : uploads) {
             if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
@@ -131,6 +139,7 @@ class StaffEvidencePage {
         requireStaff();
         EvidenceFiles.StoredFile file = files.file(id).orElseThrow(() -> new ComplaintNotFoundException("evidence " + id));
         Evidence evidence = file.evidence();
+        requireAccess(complaints.findById(evidence.getComplaintId()).orElseThrow(() -> new ComplaintNotFoundException("evidence " + id)));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(evidence.getContentType()))
                 .contentLength(file.content().length)
@@ -166,6 +175,14 @@ class StaffEvidencePage {
     private void requireStaff() {
         if (StaffRequests.staffUser(identityService, Departments.ALL::contains) == null) {
             throw new StaffOnlyException("仅限各部门员工 Only members of a department or complaint-managers may see evidence");
+        }
+    }
+
+    /** The complaint's department, customer service and complaint managers only (ComplaintAccess: as its tasks). */
+    private void requireAccess(Complaint complaint) {
+        if (!access.currentUserMaySee(complaint)) {
+            throw new StaffOnlyException("仅限承办部门、客户服务部和投诉主管 Only the complaint's department, customer service and "
+                    + "complaint managers may see or add its evidence");
         }
     }
 

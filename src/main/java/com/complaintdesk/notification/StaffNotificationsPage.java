@@ -5,13 +5,18 @@ import com.complaintdesk.config.StaffRequests;
 
 import static org.springframework.web.util.HtmlUtils.htmlEscape;
 
+import com.complaintdesk.complaint.ComplaintRepository;
+import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.identity.Departments;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.slf4j.Logger;
@@ -29,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * /staff/notifications: the messages that did not go out. FAILED ones (every attempt used) and pending ones that have
  * failed at least once, each with its last error and a button to try it again now. HTTP Basic through Camunda's
- * filter (StaffAuthenticationConfiguration); members of a department group and Camunda administrators only.
+ * filter (StaffAuthenticationConfiguration); members of a department group and Camunda administrators only, each
+ * department seeing only the messages of the complaints it may see (ComplaintAccess), administrators all.
  * Server-rendered, every value HTML-escaped, no script; phone numbers masked.
  */
 @Controller
@@ -42,11 +48,16 @@ class StaffNotificationsPage {
     private final OutboxRepository outbox;
     private final NotificationDispatcher dispatcher;
     private final IdentityService identityService;
+    private final ComplaintAccess access;
+    private final ComplaintRepository complaints;
 
-    StaffNotificationsPage(OutboxRepository outbox, NotificationDispatcher dispatcher, IdentityService identityService) {
+    StaffNotificationsPage(OutboxRepository outbox, NotificationDispatcher dispatcher, IdentityService identityService,
+                           ComplaintAccess access, ComplaintRepository complaints) {
         this.outbox = outbox;
         this.dispatcher = dispatcher;
         this.identityService = identityService;
+        this.access = access;
+        this.complaints = complaints;
     }
 
     /** Refused: not staff, or a form posted from another site (403). */
@@ -73,9 +84,12 @@ class StaffNotificationsPage {
         body.append("</div>\n");
         body.append("<p>发送失败的通知会自动重试；用完全部尝试后状态为 FAILED，需人工重试。 Notifications that could not be sent are "
                 + "retried automatically; once every attempt is used they are FAILED and wait for you to retry them.</p>\n");
-        table(body, "失败 Failed", outbox.findByStatusOrderByIdDesc(OutboxStatus.FAILED, PageRequest.of(0, ROWS)));
+        Predicate<OutboxMessage> visible = visibleToCurrentUser();
+        table(body, "失败 Failed", outbox.findByStatusOrderByIdDesc(OutboxStatus.FAILED, PageRequest.of(0, ROWS))
+                .stream().filter(visible).toList());
         table(body, "重试中 Pending after errors",
-                outbox.findByStatusAndLastErrorIsNotNullOrderByIdDesc(OutboxStatus.PENDING, PageRequest.of(0, ROWS)));
+                outbox.findByStatusAndLastErrorIsNotNullOrderByIdDesc(OutboxStatus.PENDING, PageRequest.of(0, ROWS))
+                        .stream().filter(visible).toList());
         return StaffPages.html(HttpStatus.OK, shell("通知发送问题 Notifications not sent", body.toString()));
     }
 
@@ -83,6 +97,9 @@ class StaffNotificationsPage {
     ResponseEntity<String> retry(@PathVariable long id, HttpServletRequest request) {
         String user = requireStaff();
         requireSameOrigin(request);
+        if (!outbox.findById(id).map(visibleToCurrentUser()::test).orElse(true)) {
+            throw new StaffOnlyException("仅限该投诉的承办部门、客户服务部和投诉主管 Only the complaint's department, customer service and complaint managers");
+        }
         boolean retried = dispatcher.retryNow(id);
         if (retried) {
             log.info("Notification {} set to be sent again by {}", id, user);
@@ -95,6 +112,23 @@ class StaffNotificationsPage {
     @ExceptionHandler(StaffOnlyException.class)
     ResponseEntity<String> forbidden(StaffOnlyException e) {
         return StaffPages.html(HttpStatus.FORBIDDEN, shell("无权访问 Forbidden", "<p role=\"alert\">" + htmlEscape(e.getMessage()) + "</p>"));
+    }
+
+    /**
+     * Which messages the signed-in user may see: administrators all; a message about a complaint, those who may see the
+     * complaint (ComplaintAccess: its department, customer service, complaint managers); a message about no complaint
+     * (a reminder to staff), complaint managers.
+     */
+    private Predicate<OutboxMessage> visibleToCurrentUser() {
+        List<String> groups = identityService.getCurrentAuthentication() == null || identityService.getCurrentAuthentication().getGroupIds() == null
+                ? List.of() : identityService.getCurrentAuthentication().getGroupIds();
+        if (groups.contains(Groups.CAMUNDA_ADMIN)) {
+            return m -> true;
+        }
+        Map<Long, Boolean> seen = new HashMap<>();
+        return m -> m.getComplaintId() == null ? groups.contains(Departments.COMPLAINT_MANAGERS)
+                : seen.computeIfAbsent(m.getComplaintId(), id -> complaints.findById(id)
+                        .map(complaint -> access.groupsFor(complaint).stream().anyMatch(groups::contains)).orElse(false));
     }
 
     private static void table(StringBuilder body, String title, List<OutboxMessage> rows) {

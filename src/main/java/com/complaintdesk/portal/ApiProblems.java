@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,6 +46,11 @@ class ApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiGuards.BodyTooLargeException) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", "A JSON body may have at most 1 MB", null);
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid input", "The request has a field the API does not know",
@@ -119,6 +126,15 @@ class ApiProblems {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException) {
+                // two requests changed the same complaint at once (the engine's or our record's version check): this one
+                // was rolled back, the other's answer stands
+                log.info("Public API request lost a race: {}", t.getMessage());
+                return problem(HttpStatus.CONFLICT, "Not possible now", "Another request for this complaint came at the same time; "
+                        + "this one was not carried out. Reload the complaint to see where it stands", null);
+            }
+        }
         if (e instanceof org.springframework.web.ErrorResponse known) {
             HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
             return problem(status, status.getReasonPhrase(), known.getBody().getDetail(), null);

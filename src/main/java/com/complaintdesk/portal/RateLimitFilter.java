@@ -1,12 +1,12 @@
 package com.complaintdesk.portal;
 
+import com.complaintdesk.config.ClientAddresses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -15,20 +15,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 429 (problem+json, with Retry-After) when one client address sends more than the configured requests a
- * minute to the public API. The address is the connection's; X-Forwarded-For is believed only when the connection
- * comes from a configured trusted proxy (complaint-desk.portal.rate-limit.trusted-proxies), and then its last entry
- * that is not itself a trusted proxy counts.
+ * minute to the public API. The client's address as ClientAddresses finds it (X-Forwarded-For only from a trusted
+ * proxy, complaint-desk.portal.rate-limit.trusted-proxies).
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
     private final ClientRateLimiter limiter;
-    private final Set<String> trustedProxies;
+    private final ClientAddresses clientAddresses;
 
     RateLimitFilter(ClientRateLimiter limiter, List<String> trustedProxies) {
         this.limiter = limiter;
-        this.trustedProxies = Set.copyOf(trustedProxies);
+        this.clientAddresses = new ClientAddresses(trustedProxies);
     }
 
     @Override
@@ -50,21 +49,6 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     String clientAddress(HttpServletRequest request) {
-        String remote = request.getRemoteAddr();
-        if (!trustedProxies.contains(remote)) {
-            return remote;
-        }
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
-            return remote;
-        }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
-            if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
-                return hop;
-            }
-        }
-        return remote;
+        return clientAddresses.of(request);
     }
 }

@@ -17,8 +17,12 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -32,7 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The engine REST API and the staff pages answer only to a Camunda user (HTTP Basic), and then with that user's
- * authorizations: Camunda's REST API turns an AuthorizationException into 403.
+ * authorizations: Camunda's REST API turns an AuthorizationException into 403. Two simultaneous completions of one task
+ * are one 204 and one 409 (config/EngineRestAnswers), never a 500, and the task is completed once.
  */
 @ComplaintDeskSpringTest
 class StaffAccessTest {
@@ -46,6 +51,7 @@ class StaffAccessTest {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
+    @Autowired HistoryService historyService;
 
     private String processInstanceId;
 
@@ -103,6 +109,41 @@ class StaffAccessTest {
                 .postJson("/engine-rest/task/" + audit.getId() + "/complete", COMPLETE_AUDIT);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
         assertThat(taskService.createTaskQuery().taskId(audit.getId()).count()).isZero();
+    }
+
+    @Test
+    void twoSimultaneousCompletionsOfATaskAreOne204AndOne409AndTheTaskIsCompletedOnce() {
+        Task audit = feeDisputeAuditTask();
+        String path = "/engine-rest/task/" + audit.getId() + "/complete";
+        Http complianceLegal = Http.on(port).as("chen.jing", "demo");
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> racing = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return complianceLegal.postJson(path, COMPLETE_AUDIT);
+            }));
+        }
+        start.countDown();
+        List<HttpResponse<String>> answers = racing.stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).as(answers.stream().map(HttpResponse::body).toList().toString())
+                .extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
+        HttpResponse<String> lost = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(lost.body()).containsAnyOf("OptimisticLockingException", "TaskAlreadyCompleted");
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_AuditFees").finished().count()).as("completed once").isOne();
+
+        HttpResponse<String> again = complianceLegal.postJson(path, COMPLETE_AUDIT);
+        assertThat(again.statusCode()).as("completed already").isEqualTo(409);
+        assertThat(again.body()).contains("TaskAlreadyCompleted", "is already completed");
+        assertThat(complianceLegal.postJson("/engine-rest/task/no-such-task/complete", COMPLETE_AUDIT).statusCode())
+                .as("a task that never was is not a lost race").isNotEqualTo(409);
     }
 
     /** A fee dispute triaged by customer service: its audit task waits for compliance-legal. */

@@ -1,0 +1,147 @@
+package com.complaintdesk.config;
+
+import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.identity.AsApplication;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Clean answers of the engine REST API (/engine-rest) where the engine's own mapping says 500:
+ * <ul>
+ *   <li>409 for a lost race: an OptimisticLockingException (two requests completed one task, or answered one message,
+ *       at once: the loser's transaction is rolled back, nothing happens twice), and completing a task that a
+ *       concurrent request already completed;</li>
+ *   <li>400 naming the field for an integrator's bad value that one of our steps refuses while a message is correlated
+ *       or a task completed (InvalidInputException: unknown regulator, a referral reference already recorded, an
+ *       unknown legal forum...); the step's transaction is rolled back, nothing is written.</li>
+ * </ul>
+ * Everything else is answered as Camunda answers it (ExceptionHandlerHelper). The mappers are registered with a
+ * priority above Camunda's own, through Spring Boot's Jersey customizer.
+ */
+@Configuration
+class EngineRestAnswers {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineRestAnswers.class);
+    private static final int ABOVE_CAMUNDA = 100;
+    private static final Pattern TASK_COMPLETION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form)/?$");
+
+    @Bean
+    ResourceConfigCustomizer engineRestExceptionMappers(ProcessEngine processEngine) {
+        // Jersey picks the mapper of the nearest exception type, and among equals the one of highest priority
+        return config -> {
+            config.register(new RestExceptions(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+            config.register(new EngineExceptions(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+            config.register(new LostRaces(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+            config.register(new InvalidInputs(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+        };
+    }
+
+    @Priority(ABOVE_CAMUNDA)
+    static final class RestExceptions extends Mapper<RestException> {
+        RestExceptions(ProcessEngine processEngine) {
+            super(processEngine);
+        }
+    }
+
+    @Priority(ABOVE_CAMUNDA)
+    static final class EngineExceptions extends Mapper<ProcessEngineException> {
+        EngineExceptions(ProcessEngine processEngine) {
+            super(processEngine);
+        }
+    }
+
+    @Priority(ABOVE_CAMUNDA)
+    static final class LostRaces extends Mapper<OptimisticLockingException> {
+        LostRaces(ProcessEngine processEngine) {
+            super(processEngine);
+        }
+    }
+
+    @Priority(ABOVE_CAMUNDA)
+    static final class InvalidInputs extends Mapper<InvalidInputException> {
+        InvalidInputs(ProcessEngine processEngine) {
+            super(processEngine);
+        }
+    }
+
+    /** What the engine's and the REST layer's exceptions mean to us, otherwise Camunda's answer. */
+    abstract static class Mapper<E extends Throwable> implements ExceptionMapper<E> {
+
+        private final ProcessEngine processEngine;
+        @Context
+        private UriInfo uriInfo;
+
+        Mapper(ProcessEngine processEngine) {
+            this.processEngine = processEngine;
+        }
+
+        @Override
+        public Response toResponse(E exception) {
+            InvalidInputException invalid = cause(exception, InvalidInputException.class);
+            if (invalid != null) {
+                log.info("Engine REST request refused: {}", invalid.getMessage());
+                return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage());
+            }
+            if (cause(exception, OptimisticLockingException.class) != null) {
+                log.info("Engine REST request lost a race: {}", exception.getMessage());
+                return answer(Response.Status.CONFLICT, "OptimisticLockingException",
+                        "Another request changed the same data at the same time; this one was not carried out. Reload and try again");
+            }
+            if ((exception instanceof RestException || exception instanceof ProcessEngineException)
+                    && cause(exception, NullValueException.class) != null) {
+                String taskId = completedTask();
+                if (taskId != null) {
+                    return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted", "Task " + taskId + " is already completed");
+                }
+            }
+            return ExceptionHandlerHelper.getInstance().getResponse(exception);
+        }
+
+        /** The id of the task this request tried to complete, when that task exists no more because it was completed. */
+        private String completedTask() {
+            if (uriInfo == null) {
+                return null;
+            }
+            Matcher matcher = TASK_COMPLETION.matcher(uriInfo.getPath());
+            if (!matcher.matches()) {
+                return null;
+            }
+            String taskId = matcher.group(1);
+            boolean completed = AsApplication.call(processEngine.getIdentityService(), () -> processEngine.getHistoryService()
+                    .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+            return completed ? taskId : null;
+        }
+
+        private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
+            for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (type.isInstance(t)) {
+                    return type.cast(t);
+                }
+            }
+            return null;
+        }
+
+        private static Response answer(Response.Status status, String type, String message) {
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("type", type, "message", message)).build();
+        }
+    }
+}

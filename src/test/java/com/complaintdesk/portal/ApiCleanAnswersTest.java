@@ -1,0 +1,131 @@
+package com.complaintdesk.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.complaintdesk.portal.PortalApi.Filed;
+import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.Http;
+import com.complaintdesk.support.RawHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Clean answers of the public API: two simultaneous answers to one offer are one 200 and one 409 (the agreement is
+ * drafted once); every error under /api is application/problem+json, those Spring MVC and the container answer
+ * themselves too (405, 406, 404, a malformed path); a JSON body over 1 MB is refused with 413 at once, before it has
+ * been sent, or as soon as the limit is passed when it comes without a length.
+ */
+@ComplaintDeskSpringTest
+class ApiCleanAnswersTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort int port;
+    @Autowired TestRestTemplate http;
+    @Autowired TaskService taskService;
+    @Autowired IdentityService identityService;
+
+    private PortalApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new PortalApi(http, taskService, identityService);
+    }
+
+    @Test
+    void twoSimultaneousAnswersToAnOfferAreOne200AndOne409() {
+        Filed filed = api.fileOk(PortalApi.merchant(), "SERVICE_QUALITY");
+        api.offerCompensation(filed.number());
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return api.answer(filed, Map.of("answer", "ACCEPT"));
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = racing.stream().map(CompletableFuture::join).map(r -> r.getStatusCode().value()).toList();
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(filed.number()).taskDefinitionKey("Task_SignAgreement").count())
+                .as("one agreement to sign").isOne();
+    }
+
+    @Test
+    void errorsThatSpringOrTheContainerAnswerAreProblemJsonToo() throws Exception {
+        Http client = Http.on(port);
+        HttpResponse<String> methodNotAllowed = client.postJson("/api/complaints/CP-20261126-000001", "{}");
+        assertProblem(methodNotAllowed, 405);
+        assertThat(methodNotAllowed.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+
+        assertProblem(client.get("/api/complaints/CP-20261126-000001", "Accept", "text/html", "X-Access-Code", "x"), 406);
+        assertProblem(client.get("/api/no-such-thing"), 404);
+        // a malformed path: an encoded slash and a broken escape, refused by the container before any controller
+        assertProblem(RawHttp.from("127.0.0.1", port).send("GET", "/api/complaints/CP%2F1", null, -1), 400);
+        assertProblem(RawHttp.from("127.0.0.1", port).send("GET", "/api/complaints/%zz", null, -1), 400);
+    }
+
+    @Test
+    void aJsonBodyOverOneMegabyteIsRefusedAtOnce() throws Exception {
+        // 20 MB announced, only the first kilobyte sent: the answer comes without the rest
+        Instant start = Instant.now();
+        RawHttp.Answer announced = RawHttp.from("127.0.0.1", port).send("POST", "/api/complaints",
+                "{\"description\": \"".getBytes(StandardCharsets.UTF_8), 20L * 1024 * 1024, "Content-Type: application/json");
+        assertProblem(announced, 413);
+        assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(10));
+
+        // sent in chunks without a length: refused once 1 MB has been read, before the body has ended (the client
+        // sends a little over 1 MB and then waits, without the closing chunk)
+        StringBuilder chunked = new StringBuilder();
+        String piece = "x".repeat(64 * 1024);
+        chunked.append(Integer.toHexString(17)).append("\r\n{\"description\": \"\r\n");
+        for (int i = 0; i < 16; i++) {
+            chunked.append(Integer.toHexString(piece.length())).append("\r\n").append(piece).append("\r\n");
+        }
+        RawHttp.Answer streamed = RawHttp.from("127.0.0.1", port).send("POST", "/api/complaints",
+                chunked.toString().getBytes(StandardCharsets.UTF_8), -2, "Content-Type: application/json", "Transfer-Encoding: chunked");
+        assertProblem(streamed, 413);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblemBody(response.body(), status);
+    }
+
+    private static void assertProblem(RawHttp.Answer answer, int status) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertProblemBody(answer.body(), status);
+    }
+
+    private static void assertProblemBody(String body, int status) throws Exception {
+        JsonNode problem = JSON.readTree(body);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+    }
+}
