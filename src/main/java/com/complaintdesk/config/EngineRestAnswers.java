@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  *   <li>409 for a lost race: an OptimisticLockingException (two requests completed one task, or answered one message,
  *       at once: the loser's transaction is rolled back, nothing happens twice), and completing a task that a
- *       concurrent request already completed;</li>
+ *       concurrent request already completed (404 for a task that never was);</li>
  *   <li>400 naming the field for an integrator's bad value that one of our steps refuses while a message is correlated
  *       or a task completed (InvalidInputException: unknown regulator, a referral reference already recorded, an
  *       unknown legal forum...); the step's transaction is rolled back, nothing is written.</li>
@@ -107,27 +107,29 @@ class EngineRestAnswers {
             }
             if ((exception instanceof RestException || exception instanceof ProcessEngineException)
                     && cause(exception, NullValueException.class) != null) {
-                String taskId = completedTask();
+                String taskId = completedTaskId();
                 if (taskId != null) {
-                    return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted", "Task " + taskId + " is already completed");
+                    return taskEnded(taskId)
+                            ? answer(Response.Status.CONFLICT, "TaskAlreadyCompleted", "Task " + taskId + " is already completed")
+                            : answer(Response.Status.NOT_FOUND, "InvalidRequestException", "No task " + taskId);
                 }
             }
             return ExceptionHandlerHelper.getInstance().getResponse(exception);
         }
 
-        /** The id of the task this request tried to complete, when that task exists no more because it was completed. */
-        private String completedTask() {
+        /** The id of the task this request tried to complete (complete, submit-form), or null for another request. */
+        private String completedTaskId() {
             if (uriInfo == null) {
                 return null;
             }
             Matcher matcher = TASK_COMPLETION.matcher(uriInfo.getPath());
-            if (!matcher.matches()) {
-                return null;
-            }
-            String taskId = matcher.group(1);
-            boolean completed = AsApplication.call(processEngine.getIdentityService(), () -> processEngine.getHistoryService()
+            return matcher.matches() ? matcher.group(1) : null;
+        }
+
+        /** Whether the task existed and was completed (the engine's history says so): a concurrent request was first. */
+        private boolean taskEnded(String taskId) {
+            return AsApplication.call(processEngine.getIdentityService(), () -> processEngine.getHistoryService()
                     .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
-            return completed ? taskId : null;
         }
 
         private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
