@@ -105,7 +105,7 @@ class StaffEvidencePageTest {
     @Test
     void staffAttachFilesThatCameByMailWithoutAnsweringTheEvidenceRequest() {
         complete("wang.fang", "customer-service", "Task_TriageComplaint", Map.of("category", "TECHNICAL_FAULT",
-                "evidenceRequired", true, "isDuplicate", false));
+                "subCategory", "CARD_READER", "evidenceRequired", true, "isDuplicate", false));
         byte[] csv = "date;amount\n2026-01-05;100.00\n".getBytes(StandardCharsets.UTF_8);
 
         ResponseEntity<String> response = post("li.na", "http://localhost:" + port, "mail-4111111111111111.csv", csv, "CORRESPONDENCE");

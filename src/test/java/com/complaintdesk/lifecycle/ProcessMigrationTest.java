@@ -100,7 +100,8 @@ class ProcessMigrationTest extends LifecycleProcessTest {
 
         ProcessInstance diagnosis = waiting.get("Task_DiagnoseFault");
         assertThat(task(diagnosis)).hasCandidateGroup("technical-support");
-        complete(task(diagnosis), Map.of("fixMethod", "REMOTE_FIX", "manufacturerReferral", false, "findings", "fixed remotely"));
+        complete(task(diagnosis), Map.of("diagnosis", "网络配置错误 network misconfigured", "fixMethod", "REMOTE_FIX",
+                "manufacturerReferral", false, "findings", "fixed remotely"));
         assertThat(diagnosis).isWaitingAt("Task_ProposeResolution");
 
         ProcessInstance approval = waiting.get("Task_ApproveProposal");

@@ -70,7 +70,7 @@ class StageNotificationsTest {
     void theComplainantIsAskedForEvidenceAndRemindedOfIt() {
         String number = register("M-" + System.nanoTime(), Category.TECHNICAL_FAULT);
         complete("li.na", "customer-service", task(number, "Task_TriageComplaint"), Map.of("category", "TECHNICAL_FAULT",
-                "viaSalesPromotion", false, "evidenceRequired", true, "isDuplicate", false));
+                "subCategory", "CARD_READER", "viaSalesPromotion", false, "evidenceRequired", true, "isDuplicate", false));
 
         String request = Mailbox.text(mailbox().awaitOne(number, "请提供证据 Evidence needed"));
         assertThat(request).contains("第1轮", "round 1", "故障的照片或视频 photos or videos of the terminal fault",
@@ -124,7 +124,7 @@ class StageNotificationsTest {
         String original = register(merchant, Category.TECHNICAL_FAULT);
         String duplicate = register(merchant, Category.TECHNICAL_FAULT);
         complete("li.na", "customer-service", task(duplicate, "Task_TriageComplaint"), Map.of("category", "TECHNICAL_FAULT",
-                "isDuplicate", true, "duplicateOf", original, "evidenceRequired", false));
+                "subCategory", "CARD_READER", "isDuplicate", true, "duplicateOf", original, "evidenceRequired", false));
 
         String closure = Mailbox.text(mailbox().awaitOne(duplicate, "投诉已结案 Complaint closed"));
         assertThat(closure).contains("结果 Outcome: 重复投诉 Duplicate of another complaint", "重复投诉，见 Duplicate of " + original);

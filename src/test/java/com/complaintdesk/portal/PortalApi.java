@@ -184,22 +184,36 @@ final class PortalApi {
     /** Triage asks for evidence: the complaint waits for it (AWAITING_EVIDENCE, Task_AwaitEvidence). */
     void askForEvidence(String number, String category) {
         complete("wang.fang", "customer-service", number, "Task_TriageComplaint", Map.of("category", category,
-                "evidenceRequired", true, "isDuplicate", false, "viaSalesPromotion", false));
+                "subCategory", subCategoryOf(category), "evidenceRequired", true, "isDuplicate", false, "viaSalesPromotion", false));
     }
 
     /** A service complaint investigated and offered ¥200 compensation (no approval needed): it waits for the answer. */
     void offerCompensation(String number) {
         complete("wang.fang", "customer-service", number, "Task_TriageComplaint", Map.of("category", "SERVICE_QUALITY",
-                "evidenceRequired", false, "isDuplicate", false, "viaSalesPromotion", false));
+                "subCategory", "RUDE_STAFF", "evidenceRequired", false, "isDuplicate", false, "viaSalesPromotion", false));
         complete("li.na", "customer-service", number, "Task_InvestigateServiceIssue", Map.of("findings", "agent was rude"));
         complete("li.na", "customer-service", number, "Task_ProposeResolution", Map.of("remedy", "COMPENSATION",
-                "proposedAmount", 200.0, "proposalRationale", "goodwill for poor service"));
+                "proposedAmount", 200.0, "proposalRationale", "goodwill for poor service", "rootCause", "AGENT_MISCONDUCT"));
     }
 
     /** Triage closes the complaint as a duplicate of another. */
     void closeAsDuplicate(String number, String originalNumber, String category) {
         complete("wang.fang", "customer-service", number, "Task_TriageComplaint", Map.of("category", category,
-                "evidenceRequired", false, "isDuplicate", true, "duplicateOf", originalNumber));
+                "subCategory", subCategoryOf(category), "evidenceRequired", false, "isDuplicate", true, "duplicateOf", originalNumber));
+    }
+
+    /** A sub-category of the category, as the triage form asks for one. */
+    private static String subCategoryOf(String category) {
+        return switch (category) {
+            case "TECHNICAL_FAULT" -> "CARD_READER";
+            case "FEE_DISPUTE" -> "RATE_RAISED_WITHOUT_NOTICE";
+            case "APPLICATION_PROCESS" -> "APPLICATION_DELAYED";
+            case "BRAND_MARKETING" -> "MISLEADING_ADVERTISING";
+            case "PRODUCT_QUALITY" -> "HARDWARE_DEFECT";
+            case "SERVICE_QUALITY" -> "RUDE_STAFF";
+            case "COMPLIANCE" -> "DATA_PRIVACY";
+            default -> "OTHER";
+        };
     }
 
     private <T> T as(String user, String group, Supplier<T> action) {
