@@ -252,7 +252,7 @@ class IntakeCrashIT {
             builder.environment().putAll(environment);
             process = builder.start();
             try {
-                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
                     assertThat(process.isAlive()).as("the application (%s) stopped", run).isTrue();
                     try {
                         return get(port, "/actuator/health/readiness").statusCode() == 200;
