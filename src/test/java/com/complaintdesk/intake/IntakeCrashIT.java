@@ -97,7 +97,7 @@ class IntakeCrashIT {
                 assertThat(answer.get("complaintNumber").asText()).isEqualTo(filed.number());
                 assertThat(answer.get("accessCode").asText()).isEqualTo(filed.accessCode());
 
-                HttpResponse<String> view = get(port, "/api/complaints/" + filed.number(), "Access-Code", filed.accessCode());
+                HttpResponse<String> view = get(port, "/api/complaints/" + filed.number(), "X-Access-Code", filed.accessCode());
                 assertThat(view.statusCode()).as("record of %s: %s", filed.number(), view.body()).isEqualTo(200);
             }
             Set<String> processes = processBusinessKeys(port);
