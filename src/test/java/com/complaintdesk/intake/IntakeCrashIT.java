@@ -97,7 +97,7 @@ class IntakeCrashIT {
                 assertThat(answer.get("complaintNumber").asText()).isEqualTo(filed.number());
                 assertThat(answer.get("accessCode").asText()).isEqualTo(filed.accessCode());
 
-                HttpResponse<String> view = get(port, "/api/complaints/" + filed.number(), "Access-Code", filed.accessCode());
+                HttpResponse<String> view = get(port, "/api/complaints/" + filed.number(), "X-Access-Code", filed.accessCode());
                 assertThat(view.statusCode()).as("record of %s: %s", filed.number(), view.body()).isEqualTo(200);
             }
             Set<String> processes = processBusinessKeys(port);
@@ -252,7 +252,7 @@ class IntakeCrashIT {
             builder.environment().putAll(environment);
             process = builder.start();
             try {
-                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500)).until(() -> {
                     assertThat(process.isAlive()).as("the application (%s) stopped", run).isTrue();
                     try {
                         return get(port, "/actuator/health/readiness").statusCode() == 200;
