@@ -73,19 +73,19 @@ function formJsFormClass() {
   return null;
 }
 
+function translateMessagesOf(form) {
+  const validator = form.get('validator');
+  if (validator && !validator.__complaintDesk) {
+    const validateFieldInstance = validator.validateFieldInstance.bind(validator);
+    validator.validateFieldInstance = (...args) => validateFieldInstance(...args).map(translateValidation);
+    validator.__complaintDesk = true;
+  }
+}
+
 function patchForms(Form) {
-  const importSchema = Form.prototype.importSchema;
-  Form.prototype.importSchema = function (...args) {
-    const validator = this.get('validator');
-    if (validator && !validator.__complaintDesk) {
-      const validateFieldInstance = validator.validateFieldInstance.bind(validator);
-      validator.validateFieldInstance = (...fieldArgs) => validateFieldInstance(...fieldArgs).map(translateValidation);
-      validator.__complaintDesk = true;
-    }
-    return importSchema.apply(this, args);
-  };
   const setState = Form.prototype._setState;
   Form.prototype._setState = function (state) {
+    translateMessagesOf(this);
     setState.call(this, state);
     const errors = this._getState().errors || {};
     if (state && state.data && !state.errors && Object.keys(errors).length) {
@@ -96,11 +96,24 @@ function patchForms(Form) {
   };
 }
 
-const Form = formJsFormClass();
-if (Form) {
-  patchForms(Form);
-} else {
-  console.warn('Complaint Desk: form-js not found in Tasklist; forms keep their own messages');
+// looked up once Tasklist shows its first form: by then Tasklist has loaded form-js itself, and nothing of its
+// bundle runs earlier or twice because of this script
+let formsPatched = false;
+function patchFormsOnce() {
+  if (formsPatched || !document.querySelector('.fjs-container')) {
+    return;
+  }
+  formsPatched = true;
+  try {
+    const Form = formJsFormClass();
+    if (Form) {
+      patchForms(Form);
+    } else {
+      console.warn('Complaint Desk: form-js not found in Tasklist; forms keep their own messages');
+    }
+  } catch (e) {
+    console.warn('Complaint Desk: could not extend form-js', e);
+  }
 }
 
 // ---- what Tasklist asks the engine, watched ----
@@ -225,6 +238,9 @@ function rewriteNotifications(root) {
     });
 }
 
-new MutationObserver(() => rewriteNotifications(document)).observe(document.documentElement, { childList: true, subtree: true });
+new MutationObserver(() => {
+  patchFormsOnce();
+  rewriteNotifications(document);
+}).observe(document.documentElement, { childList: true, subtree: true });
 
 export default [];
