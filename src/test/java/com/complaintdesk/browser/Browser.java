@@ -44,7 +44,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
     static final Path CHROMIUM = Path.of(setting("CHROMIUM_PATH", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(setting("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(60); // Tasklist starts slowly on a busy 2-core machine
 
     private final String language;
     private final String windowSize;

@@ -216,7 +216,7 @@ export function plainRefusal(message, labels = labelsByKey) {
   if (!/ENGINE-\d+|Exception:|Invalid input:/.test(message)) {
     return message;
   }
-  const rest = message.replace(ENGINE_TEXT, '').replace(/^ENGINE-\d+\s+/, '');
+  const rest = message.replace(ENGINE_TEXT, '').replace(/^ENGINE-\d+\s+/, '').replace(/'\s*$/, '');
   return rest.split(/;\s+/).map(part => {
     const match = /^(\w+):\s*(.*)$/s.exec(part);
     if (!match) {
