@@ -79,7 +79,8 @@ class ComplaintLifecycleEndToEndTest {
 
         Task triage = taskOf(number, "Task_TriageComplaint");
         assertThat(taskService.getVariableLocal(triage.getId(), "complaintSummary").toString())
-                .contains("李四", "FEE_DISPUTE", "TX-1", "10000.00");
+                .contains("李四", "手续费争议 Fee dispute", "热线电话 Hotline", "已登记 Registered", "TX-1", "10000.00")
+                .doesNotContain("FEE_DISPUTE", "HOTLINE", "REGISTERED");
         complete("wang.fang", "customer-service", triage, Map.of("category", "FEE_DISPUTE", "subCategory", "RATE_RAISED_WITHOUT_NOTICE",
                 "viaSalesPromotion", false, "evidenceRequired", false, "isDuplicate", false));
 
@@ -96,7 +97,15 @@ class ComplaintLifecycleEndToEndTest {
         var agreement = agreements.findByComplaintIdOrderByIdAsc(records.get(number).getId()).get(0);
         assertThat(agreement.getBody()).contains(number, "李四", "¥18.00", "退款 Refund");
         assertThat(agreement.getSha256()).hasSize(64);
-        complete("wang.fang", "customer-service", sign, Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING", "signedOn", "2026-11-26"));
+        // a signing date before the complaint existed, or still to come, is refused naming the field
+        assertThatThrownBy(() -> complete("wang.fang", "customer-service", sign, Map.of("agreementSigned", true,
+                "signatureMethod", "PHONE_RECORDING", "signedOn", "2020-01-01")))
+                .hasMessageContaining("signedOn").hasMessageContaining("before the complaint was registered");
+        assertThatThrownBy(() -> complete("wang.fang", "customer-service", sign, Map.of("agreementSigned", true,
+                "signatureMethod", "PHONE_RECORDING", "signedOn", java.time.LocalDate.now().plusDays(3).toString())))
+                .hasMessageContaining("signedOn").hasMessageContaining("future");
+        complete("wang.fang", "customer-service", sign, Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING", "signedOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
 
         Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> findTask(number, "Task_ConfirmExecution"), t -> t != null);
         Complaint afterPayment = records.get(number);

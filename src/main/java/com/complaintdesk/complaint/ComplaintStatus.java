@@ -2,6 +2,25 @@ package com.complaintdesk.complaint;
 
 /** Where a complaint stands; shown to staff and (later) to the merchant. */
 public enum ComplaintStatus {
-    REGISTERED, AWAITING_EVIDENCE, UNDER_INVESTIGATION, AWAITING_APPROVAL, AWAITING_COMPLAINANT,
-    SETTLEMENT_AGREED, SETTLEMENT_EXECUTED, FINAL_RESPONSE_ISSUED, IN_LEGAL_PROCEEDINGS, CLOSED
+    REGISTERED("已登记 Registered"),
+    AWAITING_EVIDENCE("等待补充证据 Awaiting evidence"),
+    UNDER_INVESTIGATION("调查处理中 Under investigation"),
+    AWAITING_APPROVAL("等待审批 Awaiting approval"),
+    AWAITING_COMPLAINANT("等待投诉人答复 Awaiting the complainant"),
+    SETTLEMENT_AGREED("已达成和解 Settlement agreed"),
+    SETTLEMENT_EXECUTED("和解已执行 Settlement carried out"),
+    FINAL_RESPONSE_ISSUED("已出具最终答复 Final response issued"),
+    IN_LEGAL_PROCEEDINGS("法律程序中 In legal proceedings"),
+    CLOSED("已结案 Closed");
+
+    private final String label;
+
+    ComplaintStatus(String label) {
+        this.label = label;
+    }
+
+    /** What staff read, Chinese first: "已登记 Registered". */
+    public String label() {
+        return label;
+    }
 }

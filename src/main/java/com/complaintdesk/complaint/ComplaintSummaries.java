@@ -3,6 +3,7 @@ package com.complaintdesk.complaint;
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_SUMMARY;
 
+import com.complaintdesk.identity.Departments;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -55,15 +56,18 @@ class ComplaintSummaries {
         if (c.getTerminalSerial() != null) {
             s.append(" · **终端 Terminal:** ").append(MarkdownText.of(c.getTerminalSerial()));
         }
-        s.append("\n- **渠道 Channel:** ").append(c.getChannel()).append(" · **类别 Category:** ").append(c.getCategory());
+        s.append("\n- **渠道 Channel:** ").append(c.getChannel().label()).append(" · **类别 Category:** ").append(c.getCategory().label());
         if (c.getSubCategory() != null) {
             s.append(" / ").append(c.getSubCategory());
         }
         if (c.getDepartment() != null) {
-            s.append(" · **承办 Department:** ").append(c.getDepartment()).append(" (").append(c.getPriority()).append(")");
+            s.append(" · **承办 Department:** ").append(departmentName(c.getDepartment()));
+            if (c.getPriority() != null) {
+                s.append(" · **优先级 Priority:** ").append(c.getPriority().label());
+            }
         }
         s.append("\n- **登记时间 Registered:** ").append(TIME.format(c.getRegisteredAt()))
-                .append(" · **状态 Status:** ").append(c.getStatus());
+                .append(" · **状态 Status:** ").append(c.getStatus().label());
         if (c.getDecisionDueAt() != null) {
             s.append("\n- **决定期限 Decision due: ").append(DAY.format(c.getDecisionDueAt())).append("**");
             if (c.getExtendedDays() > 0) {
@@ -100,5 +104,10 @@ class ComplaintSummaries {
             }
         }
         return s.toString();
+    }
+
+    /** "技术支持部 Technical support" for the department's group id; the id itself for a group that is no department. */
+    private static String departmentName(String groupId) {
+        return Departments.ALL.contains(groupId) ? Departments.name(groupId) : groupId;
     }
 }

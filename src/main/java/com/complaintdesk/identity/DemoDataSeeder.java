@@ -37,6 +37,12 @@ class DemoDataSeeder {
         String email() {
             return id + "@" + EMAIL_DOMAIN;
         }
+
+        /** 王芳: Tasklist, Cockpit and Admin show "first name, space, last name", so the whole name, family name first,
+         * goes in the first name and the last name stays empty. */
+        String fullName() {
+            return familyName + givenName;
+        }
     }
 
     static final List<DemoUser> USERS = List.of(
@@ -93,8 +99,8 @@ class DemoDataSeeder {
     private void ensureUser(DemoUser demo) {
         if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
             User user = identityService.newUser(demo.id());
-            user.setFirstName(demo.givenName());
-            user.setLastName(demo.familyName());
+            user.setFirstName(demo.fullName());
+            user.setLastName("");
             user.setEmail(demo.email());
             user.setPassword(password);
             identityService.saveUser(user);

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  * a candidate for (claimed ones included). Each list shows the complaint number, category, priority and department,
  * soonest due first, then oldest first. A filter is created only if no filter of its name exists, so filters edited
  * in Tasklist are left as they are.
+ *
+ * <p>Tasklist opens the first filter of its list (lowest {@code priority}) after login: each user's own department
+ * comes first (complaint managers' own filter before the departments they oversee), "My tasks" last.
  */
 @Component
 @Profile("demo")
@@ -47,7 +50,7 @@ class TaskFilters {
     }
 
     static final List<Definition> DEFINITIONS = List.of(
-            new Definition(MY_TASKS, "分配给我的任务 Tasks assigned to me", "#1f6fb2", -10, null, List.of()),
+            new Definition(MY_TASKS, "分配给我的任务 Tasks assigned to me", "#1f6fb2", 100, null, List.of()),
             department(Departments.CUSTOMER_SERVICE, "客户服务部：分诊、证据、协商与结案 Triage, evidence, negotiation and closure",
                     "#2e8b57", 10),
             department(Departments.TECHNICAL_SUPPORT, "技术支持部：终端故障诊断与维修 Terminal fault diagnosis and repair",
@@ -57,7 +60,7 @@ class TaskFilters {
             department(Departments.MARKETING_BRAND, "市场与品牌部：品牌与推广问题 Brand and promotion issues",
                     "#d2691e", 40),
             new Definition(Departments.name(Departments.COMPLAINT_MANAGERS),
-                    "投诉主管：审批与升级 Approvals and escalations", "#6a3d9a", 50,
+                    "投诉主管：审批与升级 Approvals and escalations", "#6a3d9a", 0,
                     Departments.COMPLAINT_MANAGERS, List.of(Departments.COMPLAINT_MANAGERS)));
 
     /** The process variables each list shows beside the task name: name and label. */

@@ -91,8 +91,16 @@ public class Agreements {
         if (!SIGNATURE_METHODS.contains(method)) {
             throw InvalidInputException.of(SIGNATURE_METHOD, "must be one of " + SIGNATURE_METHODS.stream().sorted().toList());
         }
+        LocalDate today = records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
         LocalDate on = ProcessValues.date(task, SIGNED_ON);
-        agreement.sign(method, on != null ? on : records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate(), records.currentActor());
+        LocalDate registered = complaint.getRegisteredAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        if (on != null && on.isBefore(registered)) {
+            throw InvalidInputException.of(SIGNED_ON, "cannot be before the complaint was registered on " + registered);
+        }
+        if (on != null && on.isAfter(today)) {
+            throw InvalidInputException.of(SIGNED_ON, "cannot be in the future");
+        }
+        agreement.sign(method, on != null ? on : today, records.currentActor());
         records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "协议已签署 Agreement " + agreement.getAgreementNumber()
                 + " signed (" + method + ")");
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -43,10 +44,23 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
     static final Path CHROMIUM = Path.of(setting("CHROMIUM_PATH", "/usr/bin/chromium"));
     static final Path CHROMEDRIVER = Path.of(setting("CHROMEDRIVER_PATH", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = Duration.ofSeconds(60); // Tasklist starts slowly on a busy 2-core machine
 
+    private final String language;
+    private final String windowSize;
     private WebDriver driver;
     private WebDriverWait wait;
+
+    /** An English browser (en-US) in a 1600×1200 window. */
+    public Browser() {
+        this("en-US", 1600, 1200);
+    }
+
+    /** A browser whose first language is this one (zh-CN, en-US), in a window of this size. */
+    public Browser(String language, int width, int height) {
+        this.language = language;
+        this.windowSize = width + "," + height;
+    }
 
     /**
      * Skips the calling test class when Chromium or ChromeDriver is missing, with a message saying what to install;
@@ -79,7 +93,8 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1600,1200", "--lang=en-US");
+                "--window-size=" + windowSize, "--lang=" + language);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         driver = new ChromeDriver(service, options);
         // Tasklist redraws its lists while a condition reads them: an element gone stale is looked up again
         wait = new WebDriverWait(driver, TIMEOUT);

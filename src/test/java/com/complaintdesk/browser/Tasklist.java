@@ -141,12 +141,20 @@ final class Tasklist {
         browser.until(label + " ticked", d -> box.isSelected());
     }
 
-    /** Types a date (mm/dd/yyyy) into a form-js date field. */
-    void date(String label, String monthDayYear) {
+    void untick(String label) {
+        WebElement box = browser.visible(By.xpath(field(label) + "//input[@type='checkbox']"));
+        if (box.isSelected()) {
+            box.click();
+        }
+        browser.until(label + " not ticked", d -> !box.isSelected());
+    }
+
+    /** Types a date (yyyy-mm-dd, as the desk shows dates) into a form-js date field. */
+    void date(String label, String isoDate) {
         WebElement input = browser.visible(By.xpath(field(label) + "//input[contains(@class,'flatpickr-input')]"));
         input.click();
-        input.sendKeys(monthDayYear, Keys.ENTER);
-        browser.until(label + " = " + monthDayYear, d -> monthDayYear.equals(input.getDomProperty("value")));
+        input.sendKeys(isoDate, Keys.ENTER);
+        browser.until(label + " = " + isoDate, d -> isoDate.equals(input.getDomProperty("value")));
     }
 
     // ---- Cockpit ----

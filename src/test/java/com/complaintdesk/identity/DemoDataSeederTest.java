@@ -73,10 +73,10 @@ class DemoDataSeederTest {
                 .containsAll(userIds));
         assertThat(identityService.createUserQuery().userId("wang.fang").singleResult())
                 .extracting(User::getLastName, User::getFirstName, User::getEmail)
-                .containsExactly("王", "芳", "wang.fang@complaintdesk.example");
+                .containsExactly("", "王芳", "wang.fang@complaintdesk.example");
         assertThat(identityService.createUserQuery().userId("sun.li").singleResult())
                 .extracting(User::getLastName, User::getFirstName, User::getEmail)
-                .containsExactly("孙", "丽", "sun.li@complaintdesk.example");
+                .containsExactly("", "孙丽", "sun.li@complaintdesk.example");
         assertThat(STAFF.values().stream().flatMap(List::stream))
                 .allSatisfy(userId -> assertThat(identityService.checkPassword(userId, demoPassword)).as("password of %s", userId).isTrue());
     }

@@ -68,8 +68,16 @@ class TaskFiltersTest {
                     Map.of("name", "priority", "label", "优先级 Priority"),
                     Map.of("name", "department", "label", "承办部门 Department"));
         }
-        assertThat(filterService.createFilterQuery().filterName("我的任务 My tasks").singleResult().getProperties())
-                .containsEntry("priority", -10);
+        // Tasklist lands on the lowest priority a user may read: the own department's queue, never the empty "My tasks"
+        int myTasks = priority("我的任务 My tasks");
+        DEPARTMENT_FILTERS.keySet().forEach(name -> assertThat(priority(name)).as(name).isLessThan(myTasks));
+        assertThat(priority(Departments.name(Departments.COMPLAINT_MANAGERS)))
+                .isLessThan(DEPARTMENT_FILTERS.keySet().stream().filter(name -> !name.equals(Departments.name(Departments.COMPLAINT_MANAGERS)))
+                        .mapToInt(this::priority).min().orElseThrow());
+    }
+
+    private int priority(String filterName) {
+        return ((Number) filterService.createFilterQuery().filterName(filterName).singleResult().getProperties().get("priority")).intValue();
     }
 
     @Test

@@ -1,0 +1,246 @@
+// Complaint Desk's additions to Camunda Tasklist 7.24, loaded through config.js `customScripts` (a plain ES module,
+// no build). What Tasklist's configuration cannot do (see docs/tasklist.md):
+//  1. after Start, the new complaint's number is shown and its first task opened;
+//  2. a correction always frees Complete: form-js keeps the errors of a field that a later choice hides, and
+//     Tasklist keeps Complete disabled while any error is left; the form is validated again after each change;
+//  3. form-js's validation messages in Chinese with English, never a regular expression; the server's refusals
+//     without the engine's codes and class names, naming the field by its label;
+//  4. dates typed and shown in the forms as yyyy-mm-dd, whatever the browser's language.
+
+const ZH = (navigator.languages && navigator.languages[0] || navigator.language || '').toLowerCase().startsWith('zh');
+
+// ---- 4. yyyy-mm-dd in form-js date fields ----
+// form-js derives its date pattern from `new Intl.DateTimeFormat('default')` (the browser's locale: m/d/yyyy in
+// en-US, yyyy/m/d in zh-CN); that one call, without options, gets a locale that writes ISO dates
+const NativeDateTimeFormat = Intl.DateTimeFormat;
+function IsoDateTimeFormat(locales, options) {
+  const iso = (locales === undefined || locales === 'default') && options === undefined;
+  return new NativeDateTimeFormat(iso ? 'sv-SE' : locales, options);
+}
+IsoDateTimeFormat.prototype = NativeDateTimeFormat.prototype;
+IsoDateTimeFormat.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf.bind(NativeDateTimeFormat);
+Intl.DateTimeFormat = IsoDateTimeFormat;
+
+// ---- 3. form-js's messages ----
+const MESSAGES = [
+  [/^Field is required\.$/, () => '请填写此项 This field is required.'],
+  [/^Field must match pattern .*$/s, () => '格式不正确，请按提示填写 The format is not valid: see the hint.'],
+  [/^Field must have minimum value of (.+)\.$/, m => `不能小于 ${m[1]} Must be at least ${m[1]}.`],
+  [/^Field must have maximum value of (.+)\.$/, m => `不能大于 ${m[1]} Must be at most ${m[1]}.`],
+  [/^Field must have minimum length of (.+)\.$/, m => `至少 ${m[1]} 个字符 At least ${m[1]} characters.`],
+  [/^Field must have maximum length of (.+)\.$/, m => `最多 ${m[1]} 个字符 At most ${m[1]} characters.`],
+  [/^Field must be a valid email\.$/, () => '请填写有效的电子邮件地址 Enter a valid e-mail address.'],
+  [/^Field must be a valid\s+international phone number.*$/, () => '请填写有效的国际电话号码，如 +8613800138000 Enter an international phone number.'],
+  [/^Value is not a number\.$/, () => '请填写数字 Enter a number.'],
+  [/^Value is expected to be an integer\.$/, () => '请填写整数 Enter a whole number.'],
+  [/^Value is expected to have at most (\d+) decimal digits?\.$/, m => `最多 ${m[1]} 位小数 At most ${m[1]} decimal places.`],
+  [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
+    m => `请选择有效的值，最接近的是 ${m[1]} 或 ${m[2]} Choose a valid value: the nearest are ${m[1]} and ${m[2]}.`]
+];
+
+export function translateValidation(message) {
+  for (const [pattern, words] of MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) {
+      return words(match);
+    }
+  }
+  return message;
+}
+
+// ---- 2. and 3.: form-js's Form, found in Tasklist's webpack modules ----
+function formJsFormClass() {
+  const chunks = self.webpackChunkcamunda_bpm_webapp;
+  if (!chunks) {
+    return null;
+  }
+  let require = null;
+  chunks.push([[`complaint-desk-${Date.now()}`], {}, r => { require = r; }]);
+  if (!require) {
+    return null;
+  }
+  for (const id of Object.keys(require.m)) {
+    if (!String(require.m[id]).includes('importSchema(e,t={})')) {
+      continue;
+    }
+    const exports = require(id);
+    const found = Object.values(exports).find(value => typeof value === 'function'
+      && value.prototype && typeof value.prototype.importSchema === 'function' && typeof value.prototype.validate === 'function');
+    if (found) {
+      return found;
+    }
+  }
+  return null;
+}
+
+function translateMessagesOf(form) {
+  const validator = form.get('validator');
+  if (validator && !validator.__complaintDesk) {
+    const validateFieldInstance = validator.validateFieldInstance.bind(validator);
+    validator.validateFieldInstance = (...args) => validateFieldInstance(...args).map(translateValidation);
+    validator.__complaintDesk = true;
+  }
+}
+
+function patchForms(Form) {
+  const setState = Form.prototype._setState;
+  Form.prototype._setState = function (state) {
+    translateMessagesOf(this);
+    setState.call(this, state);
+    const errors = this._getState().errors || {};
+    if (state && state.data && !state.errors && Object.keys(errors).length) {
+      // once the fields a choice hides have left the form (after the next render), only the shown ones count
+      clearTimeout(this.__complaintDeskRevalidation);
+      this.__complaintDeskRevalidation = setTimeout(() => this.validate(), 50);
+    }
+  };
+}
+
+// looked up once Tasklist shows its first form: by then Tasklist has loaded form-js itself, and nothing of its
+// bundle runs earlier or twice because of this script
+let formsPatched = false;
+function patchFormsOnce() {
+  if (formsPatched || !document.querySelector('.fjs-container')) {
+    return;
+  }
+  formsPatched = true;
+  try {
+    const Form = formJsFormClass();
+    if (Form) {
+      patchForms(Form);
+    } else {
+      console.warn('Complaint Desk: form-js not found in Tasklist; forms keep their own messages');
+    }
+  } catch (e) {
+    console.warn('Complaint Desk: could not extend form-js', e);
+  }
+}
+
+// ---- what Tasklist asks the engine, watched ----
+const engineApi = () => {
+  const base = document.querySelector('base');
+  return `${(base && base.getAttribute('engine-api')) || '/camunda/api/engine/'}engine/default`;
+};
+const labelsByKey = {};
+
+function rememberLabels(components) {
+  (components || []).forEach(component => {
+    if (component.key && component.label) {
+      labelsByKey[component.key] = component.label.replace(/\s*\*$/, '');
+    }
+    rememberLabels(component.components);
+  });
+}
+
+const open = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  this.__complaintDesk = { method: String(method).toUpperCase(), url: String(url) };
+  return open.call(this, method, url, ...rest);
+};
+const send = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.send = function (...args) {
+  this.addEventListener('load', () => {
+    const { method, url } = this.__complaintDesk || {};
+    if (!url || this.status >= 300) {
+      return;
+    }
+    try {
+      if (method === 'GET' && /\/(deployed-start-form|deployed-form)(\?|$)/.test(url)) {
+        rememberLabels(JSON.parse(this.responseText).components);
+      } else if (method === 'POST' && /\/process-definition\/[^/]+\/submit-form(\?|$)/.test(url)) {
+        showStarted(JSON.parse(this.responseText));
+      }
+    } catch (e) {
+      console.warn('Complaint Desk: could not read', url, e);
+    }
+  });
+  return send.apply(this, args);
+};
+
+// ---- 1. the number at once ----
+async function getJson(path) {
+  const response = await fetch(engineApi() + path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok) {
+    throw new Error(`${path}: ${response.status}`);
+  }
+  return response.json();
+}
+
+async function showStarted(instance) {
+  let number = instance.businessKey;
+  if (!number) {
+    number = (await getJson(`/process-instance/${instance.id}`)).businessKey;
+  }
+  const tasks = await getJson(`/task?processInstanceId=${encodeURIComponent(instance.id)}&sortBy=created&sortOrder=asc`);
+  const task = tasks[0];
+  banner(number, task);
+  if (task) {
+    const hash = window.location.hash.replace(/^#\/?\??/, '');
+    const params = new URLSearchParams(hash);
+    params.set('task', task.id);
+    window.location.hash = `#/?${params.toString()}`;
+  }
+}
+
+function banner(number, task) {
+  let box = document.getElementById('complaint-desk-started');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'complaint-desk-started';
+    box.setAttribute('role', 'status');
+    document.body.appendChild(box);
+  }
+  box.replaceChildren();
+  const text = document.createElement('span');
+  text.append('投诉已登记，编号 Complaint registered, number ');
+  const strong = document.createElement('strong');
+  strong.className = 'complaint-number';
+  strong.textContent = number || '?';
+  text.append(strong);
+  if (task) {
+    text.append(` · ${ZH ? '已打开' : 'opened'}: ${task.name}`);
+  }
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', '关闭 Close');
+  close.textContent = '×';
+  close.addEventListener('click', () => box.remove());
+  box.append(text, close);
+}
+
+// ---- 3. the server's refusals in plain words ----
+const ENGINE_TEXT = /^(?:ENGINE-\d+\s+.*?)?(?:[\w$.]+Exception:\s*)+(?:Invalid input:\s*)?/s;
+
+export function plainRefusal(message, labels = labelsByKey) {
+  if (!/ENGINE-\d+|Exception:|Invalid input:/.test(message)) {
+    return message;
+  }
+  const rest = message.replace(ENGINE_TEXT, '').replace(/^ENGINE-\d+\s+/, '').replace(/'\s*$/, '');
+  return rest.split(/;\s+/).map(part => {
+    const match = /^(\w+):\s*(.*)$/s.exec(part);
+    if (!match) {
+      return part;
+    }
+    const label = labels[match[1]] || match[1];
+    return `「${label}」${match[2]}`;
+  }).join('; ');
+}
+
+function rewriteNotifications(root) {
+  root.querySelectorAll('.notifications .message, .notifications .notification, [notifications-panel] .message')
+    .forEach(element => {
+      element.childNodes.forEach(node => {
+        if (node.nodeType === Node.TEXT_NODE && /ENGINE-\d+|Exception:|Invalid input:/.test(node.data)) {
+          node.data = plainRefusal(node.data);
+        }
+      });
+    });
+}
+
+new MutationObserver(() => {
+  patchFormsOnce();
+  rewriteNotifications(document);
+}).observe(document.documentElement, { childList: true, subtree: true });
+
+export default [];
