@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -30,7 +32,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * What a BPMN model needs so that the work it orders can be done: every bean it calls exists (and has the method it
- * calls), every user task says which department works it and has a form, every form and decision it names can be
+ * calls), every user task says which department works it, has a form and (in the processes with a task schedule) its
+ * reminders, every form and decision it names can be
  * found, and every field of those forms is a process variable. One checker for the build (ModelConventionsTest reads
  * processes/ and forms/) and for the engine (the deployment guard reads the deployment and what is already deployed);
  * only where the beans, forms and decisions are looked up differs ({@link Lookup}).
@@ -42,6 +45,12 @@ final class ModelWiring {
 
     static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{(\\w+)}$");
     static final Pattern BEAN_METHOD_EXPRESSION = Pattern.compile("^\\$\\{(\\w+)\\.(\\w+)\\((\\w*)\\)}$");
+
+    /** The create listener that gives a user task its reminders (notification/TaskReminders). */
+    static final String REMINDERS = "${taskReminders.schedule(task)}";
+
+    /** The processes whose user tasks get due dates from the task schedule (deadline/TaskDeadlines) and reminders. */
+    static final Set<String> SCHEDULED_PROCESSES = Set.of(LifecycleVariables.PROCESS_KEY, LifecycleVariables.SETTLEMENT_EXECUTION_KEY);
 
     /** Form components that show something but submit no variable. */
     private static final Set<String> VIEW_COMPONENTS = Set.of(
@@ -189,7 +198,16 @@ final class ModelWiring {
                 elementVariables.add(mi.getCamundaElementVariable());
             }
         }
+        for (CamundaTaskListener listener : all(model, CamundaTaskListener.class)) {
+            if (TaskListener.EVENTNAME_TIMEOUT.equals(listener.getCamundaEvent())) {
+                findings.add(new Finding(owner(listener).getId(), "has a timeout task listener: a migration strips those until a restart "
+                        + "(camunda-bpm-platform 4633/4637); reminders come from the create listener " + REMINDERS));
+            }
+        }
         for (UserTask task : all(model, UserTask.class)) {
+            if (inScheduledProcess(task) && !hasReminders(task)) {
+                findings.add(new Finding(task.getId(), "has no reminders: add the create task listener " + REMINDERS));
+            }
             String groups = task.getCamundaCandidateGroups();
             if (groups == null || groups.isBlank()) {
                 findings.add(new Finding(task.getId(), "has no camunda:candidateGroups: say which department works it"));
@@ -214,6 +232,20 @@ final class ModelWiring {
                 checkFormRef(task, task.getCamundaFormRef(), findings);
             }
         }
+    }
+
+    private static boolean inScheduledProcess(UserTask task) {
+        ModelElementInstance current = task.getParentElement();
+        while (current != null && !(current instanceof Process)) {
+            current = current.getParentElement();
+        }
+        return current != null && SCHEDULED_PROCESSES.contains(((Process) current).getId());
+    }
+
+    private static boolean hasReminders(UserTask task) {
+        return task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaTaskListener.class).list().stream()
+                .anyMatch(l -> TaskListener.EVENTNAME_CREATE.equals(l.getCamundaEvent()) && REMINDERS.equals(l.getCamundaExpression()));
     }
 
     private void checkFormRef(BaseElement element, String formRef, List<Finding> findings) {
