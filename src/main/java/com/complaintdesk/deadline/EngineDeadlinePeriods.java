@@ -4,55 +4,27 @@ import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.util.DecisionEvaluationUtil;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
+import com.complaintdesk.models.DeploymentDecisions;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the latest deployed version of complaint-deadlines in the engine, so a table deployed from Modeler takes
- * effect without a restart and each evaluation is in the engine's decision history.
- *
- * <p>Deadlines are computed for whoever happens to act (a clerk completing a task, the public API, the job executor),
- * and none of them needs a right to the decision definition for that: the evaluation runs with the engine's
- * authorization checks off, like a business rule task does.
+ * Evaluates complaint-deadlines in the engine (each evaluation is in the engine's decision history), as deployed with
+ * the complaint's process definition (DeploymentDecisions: one rule for every decision a complaint uses), so a table
+ * deployed while a complaint runs does not move its deadlines; without a process instance, the latest version.
  */
 @Component
 class EngineDeadlinePeriods implements DeadlinePeriods {
 
-    private final ProcessEngine processEngine;
+    private final DeploymentDecisions decisions;
 
-    EngineDeadlinePeriods(ProcessEngine processEngine) {
-        this.processEngine = processEngine;
+    EngineDeadlinePeriods(DeploymentDecisions decisions) {
+        this.decisions = decisions;
     }
 
     @Override
     public PeriodLength lengthOf(DeadlinePeriod period, DeadlineFacts facts) {
-        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) processEngine).getProcessEngineConfiguration();
-        Map<String, Object> variables = variables(period, facts);
-        Command<DmnDecisionResult> evaluate = commandContext -> {
-            boolean checking = commandContext.isAuthorizationCheckEnabled();
-            commandContext.disableAuthorizationCheck();
-            try {
-                DecisionDefinition definition = commandContext.getProcessEngineConfiguration().getDeploymentCache()
-                        .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
-                return DecisionEvaluationUtil.evaluateDecision(definition, Variables.fromMap(variables));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new ProcessEngineException("Cannot evaluate DMN " + DECISION_KEY + " for " + period.dmnName(), e);
-            } finally {
-                if (checking) {
-                    commandContext.enableAuthorizationCheck();
-                }
-            }
-        };
-        return toLength(period, facts, configuration.getCommandExecutorTxRequired().execute(evaluate).getSingleResult());
+        DmnDecisionResult result = decisions.evaluateForInstance(DECISION_KEY, facts.processInstanceId(), variables(period, facts));
+        return toLength(period, facts, result.getSingleResult());
     }
 
     static Map<String, Object> variables(DeadlinePeriod period, DeadlineFacts facts) {

@@ -39,10 +39,15 @@ import org.springframework.util.ClassUtils;
 @Component
 class DeploymentCheck {
 
-    /** Decisions the application's beans evaluate by key while an instance of the process runs. */
+    /** The routing table (triage/RouteComplaintDelegate evaluates it). */
+    static final String ROUTING = "complaint-routing";
+
+    /** Decisions the application's beans evaluate (from the deployment of the process) while an instance runs: they are
+     * checked, and taken into a deployment that lacks them, like the decisions of business rule tasks. */
     static final Map<String, List<String>> DECISIONS_EVALUATED_BY_BEANS = Map.of(
-            LifecycleVariables.PROCESS_KEY, List.of(DeadlinePeriods.DECISION_KEY),
-            LifecycleVariables.SETTLEMENT_EXECUTION_KEY, List.of(DeadlinePeriods.DECISION_KEY));
+            LifecycleVariables.PROCESS_KEY, List.of(DeadlinePeriods.DECISION_KEY, ROUTING),
+            LifecycleVariables.SETTLEMENT_EXECUTION_KEY, List.of(DeadlinePeriods.DECISION_KEY),
+            LifecycleVariables.REGULATOR_REFERRAL_KEY, List.of(DeadlinePeriods.DECISION_KEY));
 
     private final ListableBeanFactory beans;
     private final ObjectMapper json = new ObjectMapper();
