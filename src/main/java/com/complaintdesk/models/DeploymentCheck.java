@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -75,8 +76,11 @@ class DeploymentCheck {
         }
     }
 
-    /** Runs inside an engine command (the deployment's own, or the dry run's). */
-    Report check(Map<String, byte[]> resources, CommandContext commandContext) {
+    /**
+     * Runs inside an engine command (the deployment's own, or the dry run's). {@code byOwner}: deployed by a person
+     * (REST, Modeler, scripts/deploy), not the application's own deployment at start-up, whose files keep their tag.
+     */
+    Report check(Map<String, byte[]> resources, CommandContext commandContext, boolean byOwner) {
         Map<String, Form> forms = new LinkedHashMap<>();
         Map<String, String> decisions = new LinkedHashMap<>();
         Set<String> outputs = new TreeSet<>();
@@ -108,6 +112,9 @@ class DeploymentCheck {
                 ModelWiring wiring = new ModelWiring(deployed, ModelWiring.lifecycleVariables(), outputs);
                 wiring.check(model).forEach(finding -> problems.add(finding.line(name)));
                 for (Process process : model.getModelElementsByType(Process.class)) {
+                    if (byOwner) {
+                        checkVersionTag(name, bytes, process, commandContext, problems);
+                    }
                     for (String key : DECISIONS_EVALUATED_BY_BEANS.getOrDefault(process.getId(), List.of())) {
                         if (!deployed.decision(key)) {
                             problems.add(name + ": " + process.getId() + " needs decision '" + key + "' (the application evaluates it) "
@@ -118,6 +125,37 @@ class DeploymentCheck {
             }
         });
         return new Report(List.copyOf(problems), List.copyOf(borrowed.values()));
+    }
+
+    /** A new version needs a tag of its own: the tag of the latest version again would hide which version runs. */
+    private static void checkVersionTag(String name, byte[] bytes, Process process, CommandContext commandContext, List<String> problems) {
+        String tag = process.getCamundaVersionTag();
+        if (tag == null || tag.isBlank()) {
+            return;
+        }
+        ProcessDefinitionEntity latest = withoutAuthorization(commandContext,
+                () -> commandContext.getProcessDefinitionManager().findLatestProcessDefinitionByKey(process.getId()));
+        if (latest == null || !tag.equals(latest.getVersionTag())) {
+            return;
+        }
+        ResourceEntity deployed = withoutAuthorization(commandContext, () -> commandContext.getResourceManager()
+                .findResourceByDeploymentIdAndResourceName(latest.getDeploymentId(), latest.getResourceName()));
+        if (deployed == null || !java.util.Arrays.equals(deployed.getBytes(), bytes)) {
+            problems.add(name + ": " + process.getId() + " camunda:versionTag '" + tag + "' is the tag of version " + latest.getVersion()
+                    + " already: give this version its own (scripts/deploy sets it; in Modeler: General, Version tag)");
+        }
+    }
+
+    private static <T> T withoutAuthorization(CommandContext commandContext, java.util.function.Supplier<T> query) {
+        boolean checking = commandContext.isAuthorizationCheckEnabled();
+        commandContext.disableAuthorizationCheck();
+        try {
+            return query.get();
+        } finally {
+            if (checking) {
+                commandContext.enableAuthorizationCheck();
+            }
+        }
     }
 
     private static BpmnModelInstance readBpmn(String name, byte[] bytes, List<String> problems) {
@@ -239,15 +277,7 @@ class DeploymentCheck {
         }
 
         private <T> T withoutAuthorization(java.util.function.Supplier<T> query) {
-            boolean checking = commandContext.isAuthorizationCheckEnabled();
-            commandContext.disableAuthorizationCheck();
-            try {
-                return query.get();
-            } finally {
-                if (checking) {
-                    commandContext.enableAuthorizationCheck();
-                }
-            }
+            return DeploymentCheck.withoutAuthorization(commandContext, query);
         }
     }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessApplicationDeployment;
 import org.camunda.bpm.engine.repository.ResourceTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +58,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
         Map<String, byte[]> resources = new LinkedHashMap<>();
         deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
         CommandContext commandContext = Context.getCommandContext();
-        DeploymentCheck.Report report = check.check(resources, commandContext);
+        boolean byOwner = !ProcessApplicationDeployment.PROCESS_APPLICATION_DEPLOYMENT_SOURCE.equals(deployment.getSource());
+        DeploymentCheck.Report report = check.check(resources, commandContext, byOwner);
         if (!report.deployable()) {
             log.warn("Deployment '{}' refused: {}", deployment.getName(), String.join(" | ", report.problems()));
             throw report.toParseException(String.join(", ", resources.keySet()));

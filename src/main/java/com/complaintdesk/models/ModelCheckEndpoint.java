@@ -53,7 +53,7 @@ class ModelCheckEndpoint {
             return ResponseEntity.badRequest().body(Map.of("message",
                     "请上传模型文件 Send the models as multipart files (.bpmn, .dmn, .form), as for deployment/create"));
         }
-        Command<DeploymentCheck.Report> dryRun = commandContext -> check.check(resources, commandContext);
+        Command<DeploymentCheck.Report> dryRun = commandContext -> check.check(resources, commandContext, true);
         DeploymentCheck.Report report = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired().execute(dryRun);
         Map<String, Object> body = new LinkedHashMap<>();

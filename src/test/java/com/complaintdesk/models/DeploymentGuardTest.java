@@ -133,6 +133,26 @@ class DeploymentGuardTest {
     }
 
     @Test
+    void aNewVersionThatKeepsTheLatestVersionsTagIsRefused() {
+        String first = process("<bpmn:task id=\"Task_One\" name=\"One\" />").replace("<bpmn:process ", "<bpmn:process camunda:versionTag=\"2026.12-a\" ");
+        HttpResponse<String> deploy = multipart("/engine-rest/deployment/create", "admin", "admin", "guard-tag-a", Map.of("guard-probe.bpmn", first));
+        assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(200);
+        deployed.add(repositoryService.createDeploymentQuery().deploymentName("guard-tag-a").singleResult().getId());
+
+        String changed = first.replace("name=\"One\"", "name=\"One, renamed\"");
+        HttpResponse<String> sameTag = multipart("/engine-rest/deployment/create", "admin", "admin", "guard-tag-b", Map.of("guard-probe.bpmn", changed));
+        assertThat(sameTag.statusCode()).isEqualTo(400);
+        assertThat(sameTag.body()).contains("guard-probe.bpmn: guard-probe camunda:versionTag '2026.12-a' is the tag of version 1 already");
+
+        HttpResponse<String> ownTag = multipart("/engine-rest/deployment/create", "admin", "admin", "guard-tag-b",
+                Map.of("guard-probe.bpmn", changed.replace("2026.12-a", "2026.12-b")));
+        assertThat(ownTag.statusCode()).as(ownTag.body()).isEqualTo(200);
+        deployed.add(repositoryService.createDeploymentQuery().deploymentName("guard-tag-b").singleResult().getId());
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("guard-probe").latestVersion().singleResult()
+                .getVersionTag()).isEqualTo("2026.12-b");
+    }
+
+    @Test
     void theDryRunIsForProcessOwnersOnly() {
         Map<String, String> files = Map.of("guard-probe.bpmn", process("<bpmn:task id=\"Task_Nothing\" name=\"Nothing\" />"));
         assertThat(multipart("/staff/models/check", "zhang.wei", "demo", "x", files).statusCode()).isEqualTo(403);
