@@ -1,7 +1,7 @@
 package com.complaintdesk.deadline;
 
 /** The length of each period: the decision complaint-deadlines (processes/complaint-deadlines.dmn). */
-interface DeadlinePeriods {
+public interface DeadlinePeriods {
 
     String DECISION_KEY = "complaint-deadlines";
 

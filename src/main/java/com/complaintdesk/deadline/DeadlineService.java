@@ -75,7 +75,7 @@ public class DeadlineService {
      */
     public Date decisionDueAt(DelegateExecution execution) {
         return Date.from(recordOf(execution).map(this::decisionDueOf)
-                .orElseGet(() -> calendar.plus(now(), periods.lengthOf(DeadlinePeriod.DECISION, factsOf(execution)))));
+                .orElseGet(() -> calendar.plus(now(), periods.lengthOf(DeadlinePeriod.DECISION, factsOf(execution).inInstance(instanceOf(execution))))));
     }
 
     /** When to remind the complainant of an evidence request: the {@code evidenceReminder} period from now. */
@@ -102,7 +102,7 @@ public class DeadlineService {
         if (receivedOn == null || !receivedOn.isBefore(BusinessCalendar.dateOf(now))) {
             return regulatorResponseAt(execution);
         }
-        DeadlineFacts facts = recordOf(execution).map(DeadlineFacts::of).orElseGet(() -> factsOf(execution));
+        DeadlineFacts facts = recordOf(execution).map(DeadlineFacts::of).orElseGet(() -> factsOf(execution)).inInstance(instanceOf(execution));
         Instant received = receivedOn.atStartOfDay(BusinessCalendar.ZONE).toInstant();
         return Date.from(calendar.plus(received, periods.lengthOf(DeadlinePeriod.REGULATOR_RESPONSE, facts)));
     }
@@ -141,7 +141,7 @@ public class DeadlineService {
 
     private TaskDates datesOf(String taskDefinitionKey, Instant created, VariableScope scope) {
         Optional<Complaint> complaint = recordOf(scope);
-        DeadlineFacts facts = complaint.map(DeadlineFacts::of).orElseGet(() -> factsOf(scope));
+        DeadlineFacts facts = complaint.map(DeadlineFacts::of).orElseGet(() -> factsOf(scope)).inInstance(instanceOf(scope));
         Instant decisionDue = complaint.map(this::decisionDueOf)
                 .orElseGet(() -> calendar.plus(created, periods.lengthOf(DeadlinePeriod.DECISION, facts)));
         return datesOf(TaskSchedule.ruleFor(taskDefinitionKey), created, facts, decisionDue);
@@ -254,13 +254,20 @@ public class DeadlineService {
     }
 
     private Instant fromNow(DeadlinePeriod period, VariableScope scope) {
-        DeadlineFacts facts = recordOf(scope).map(DeadlineFacts::of).orElseGet(() -> factsOf(scope));
+        DeadlineFacts facts = recordOf(scope).map(DeadlineFacts::of).orElseGet(() -> factsOf(scope)).inInstance(instanceOf(scope));
         return calendar.plus(now(), periods.lengthOf(period, facts));
     }
 
     private Optional<Complaint> recordOf(VariableScope scope) {
         String number = ProcessValues.text(scope, COMPLAINT_NUMBER);
         return number == null ? Optional.empty() : records.find(number);
+    }
+
+    private static String instanceOf(VariableScope scope) {
+        if (scope instanceof DelegateExecution execution) {
+            return execution.getProcessInstanceId();
+        }
+        return scope instanceof DelegateTask task ? task.getProcessInstanceId() : null;
     }
 
     private static DeadlineFacts factsOf(VariableScope scope) {

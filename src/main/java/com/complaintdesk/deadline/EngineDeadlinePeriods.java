@@ -1,108 +1,45 @@
 package com.complaintdesk.deadline;
 
-import java.time.Duration;
+import com.complaintdesk.models.DeploymentDecisions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.util.DecisionEvaluationUtil;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the latest deployed version of complaint-deadlines in the engine, so a table deployed from Modeler takes
- * effect without a restart. Each answer is worked out once per version of the table and kept (a filing asks the same
- * few questions again and again): the first evaluation of each question is in the engine's decision history, the
- * repeats are not.
+ * Evaluates complaint-deadlines in the engine (each evaluation is in the engine's decision history), as deployed with
+ * the complaint's process definition (DeploymentDecisions: one rule for every decision a complaint uses), so a table
+ * deployed while a complaint runs does not move its deadlines; without a process instance, the latest version.
  *
- * <p>Deadlines are computed for whoever happens to act (a clerk completing a task, the public API, the job executor),
- * and none of them needs a right to the decision definition for that: the evaluation runs with the engine's
- * authorization checks off, like a business rule task does.
+ * <p>Each answer is worked out once per deployed version of the table and kept (a filing asks the same few questions
+ * again and again): the first evaluation of each question is in the engine's decision history, the repeats are not.
  */
 @Component
 class EngineDeadlinePeriods implements DeadlinePeriods {
 
-    /** How long the latest version of the table is taken as known before the engine is asked again. */
-    static final Duration RECHECK_LATEST = Duration.ofSeconds(5);
-
-    private final ProcessEngine processEngine;
+    private final DeploymentDecisions decisions;
     private final Map<Question, PeriodLength> answers = new ConcurrentHashMap<>();
-    private volatile Latest latest = new Latest(null, 0);
 
-    EngineDeadlinePeriods(ProcessEngine processEngine) {
-        this.processEngine = processEngine;
+    EngineDeadlinePeriods(DeploymentDecisions decisions) {
+        this.decisions = decisions;
     }
 
     /** One question to the table: a version of it, a period and the facts. */
     private record Question(String definitionId, DeadlinePeriod period, DeadlineFacts facts) {
     }
 
-    private record Latest(String definitionId, long checkedAtNanos) {
-    }
-
     /**
      * The table's answer, worked out once per deployed version of the table and question: the table looks at nothing
-     * but its inputs, so the same question to the same version has the same answer. A version deployed later (from
-     * Modeler, on any node) is used from the next question after at most {@link #RECHECK_LATEST}.
+     * but its inputs, so the same question to the same version has the same answer.
      */
     @Override
     public PeriodLength lengthOf(DeadlinePeriod period, DeadlineFacts facts) {
-        String definitionId = latestDefinitionId();
-        return answers.computeIfAbsent(new Question(definitionId, period, facts),
-                question -> evaluate(question.definitionId(), period, facts));
-    }
-
-    private String latestDefinitionId() {
-        Latest known = latest;
-        long now = System.nanoTime();
-        if (known.definitionId() != null && now - known.checkedAtNanos() < RECHECK_LATEST.toNanos()) {
-            return known.definitionId();
-        }
-        String definitionId = withoutAuthorizationCheck(commandContext -> commandContext.getProcessEngineConfiguration()
-                .getDeploymentCache().findDeployedLatestDecisionDefinitionByKey(DECISION_KEY).getId());
-        if (!definitionId.equals(known.definitionId())) {
-            answers.clear();
-        }
-        latest = new Latest(definitionId, now);
-        return definitionId;
-    }
-
-    private PeriodLength evaluate(String definitionId, DeadlinePeriod period, DeadlineFacts facts) {
-        Map<String, Object> variables = variables(period, facts);
-        DmnDecisionResult result = withoutAuthorizationCheck(commandContext -> {
-            DecisionDefinition definition = commandContext.getProcessEngineConfiguration().getDeploymentCache()
-                    .findDeployedDecisionDefinitionById(definitionId);
-            try {
-                return DecisionEvaluationUtil.evaluateDecision(definition, Variables.fromMap(variables));
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new ProcessEngineException("Cannot evaluate DMN " + DECISION_KEY + " for " + period.dmnName(), e);
-            }
-        });
-        return toLength(period, facts, result.getSingleResult());
-    }
-
-    private <T> T withoutAuthorizationCheck(Command<T> command) {
-        ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) processEngine).getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired().execute(commandContext -> {
-            boolean checking = commandContext.isAuthorizationCheckEnabled();
-            commandContext.disableAuthorizationCheck();
-            try {
-                return command.execute(commandContext);
-            } finally {
-                if (checking) {
-                    commandContext.enableAuthorizationCheck();
-                }
-            }
-        });
+        String definitionId = decisions.definitionIdForInstance(DECISION_KEY, facts.processInstanceId());
+        DeadlineFacts question = new DeadlineFacts(facts.channel(), facts.priority(), facts.category());
+        return answers.computeIfAbsent(new Question(definitionId, period, question), asked -> toLength(period, facts,
+                decisions.evaluateById(definitionId, variables(period, facts)).getSingleResult()));
     }
 
     static Map<String, Object> variables(DeadlinePeriod period, DeadlineFacts facts) {

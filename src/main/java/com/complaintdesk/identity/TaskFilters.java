@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The Tasklist filters: "我的任务 My tasks" for everyone, and one per department showing the tasks the department is
  * a candidate for (claimed ones included). Each list shows the complaint number, category, priority and department,
- * soonest due first, then oldest first. A filter is created only if no filter of its name exists, so filters edited
+ * highest priority first, then soonest due. A filter is created only if no filter of its name exists, so filters edited
  * in Tasklist are left as they are.
  *
  * <p>Tasklist opens the first filter of its list (lowest {@code priority}) after login: each user's own department
@@ -107,8 +107,9 @@ class TaskFilters {
         } else {
             query.taskCandidateGroup(definition.candidateGroup()).includeAssignedTasks();
         }
-        // no ordering in the query: Tasklist's own sort control (created, due date, priority...) decides
-        return query;
+        // urgent first (the routing priority sets the engine priority, triage/TaskPriorities), then soonest due;
+        // Tasklist's own sort control can still re-sort a list
+        return query.orderByTaskPriority().desc().orderByDueDate().asc();
     }
 
     private static Map<String, Object> properties(Definition definition) {

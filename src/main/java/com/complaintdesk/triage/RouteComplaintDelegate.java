@@ -9,8 +9,8 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Priority;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.ComplaintAccess;
+import com.complaintdesk.models.DeploymentDecisions;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -18,18 +18,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_RouteComplaint: asks the DMN table complaint-routing which department handles the complaint and how urgent
- * it is, records the answer and hands it to the process. Changing routing is a table edit in Modeler, not Java.
+ * it is, records the answer and hands it to the process. Changing routing is a table edit in Modeler, not Java. The
+ * table is the one deployed with the complaint's process definition (DeploymentDecisions): a routing change deployed
+ * while a complaint waits does not reroute it.
  */
 @Component("routeComplaint")
 class RouteComplaintDelegate implements JavaDelegate {
 
     static final String DECISION = "complaint-routing";
 
-    private final DecisionService decisions;
+    private final DeploymentDecisions decisions;
     private final ComplaintRecords records;
     private final ComplaintAccess access;
 
-    RouteComplaintDelegate(DecisionService decisions, ComplaintRecords records, ComplaintAccess access) {
+    RouteComplaintDelegate(DeploymentDecisions decisions, ComplaintRecords records, ComplaintAccess access) {
         this.decisions = decisions;
         this.records = records;
         this.access = access;
@@ -38,11 +40,10 @@ class RouteComplaintDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
-        DmnDecisionResultEntries routing = decisions.evaluateDecisionByKey(DECISION)
-                .variables(Variables.createVariables()
-                        .putValue(CATEGORY, complaint.getCategory().name())
-                        .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion()))
-                .evaluate()
+        DmnDecisionResultEntries routing = decisions.evaluateForDefinition(DECISION, execution.getProcessDefinitionId(),
+                        Variables.createVariables()
+                                .putValue(CATEGORY, complaint.getCategory().name())
+                                .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion()))
                 .getSingleResult();
         if (routing == null) {
             throw new IllegalStateException("DMN " + DECISION + " has no rule for category " + complaint.getCategory());

@@ -15,6 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.verify;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -26,6 +32,9 @@ import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.mockito.ArgumentCaptor;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +76,12 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         waiting.put("Task_CarryOutSettlement", atConfirmation());
         ProcessInstance staysOnVersionOne = atConfirmation();
 
+        Map<String, String> taskIds = new LinkedHashMap<>();
+        waiting.forEach((activity, instance) -> {
+            if (!activity.equals("Task_CarryOutSettlement")) {
+                taskIds.put(activity, task(instance).getId());
+            }
+        });
         ProcessDefinition v1 = definitionOf(staysOnVersionOne);
         ProcessDefinition v2 = deploySecondVersion();
         assertThat(v2.getVersion()).isEqualTo(v1.getVersion() + 1);
@@ -89,6 +104,9 @@ class ProcessMigrationTest extends LifecycleProcessTest {
             }
         });
         assertThat(definitionOf(staysOnVersionOne).getId()).isEqualTo(v1.getId());
+        // a migrated task keeps its id, and with it the reminders its create listener wrote (TaskReminders' own rows)
+        taskIds.forEach((activity, id) -> assertThat(task(waiting.get(activity)).getId()).as("task at %s", activity).isEqualTo(id));
+        clearInvocations(taskReminders);
 
         // the migrated instances go on, on version 2
         ProcessInstance triage = waiting.get("Task_TriageComplaint");
@@ -136,6 +154,19 @@ class ProcessMigrationTest extends LifecycleProcessTest {
 
         // and a new complaint starts on version 2
         assertThat(definitionOf(registerHotlineComplaint()).getId()).isEqualTo(v2.getId());
+
+        // every task created after the migration, on migrated complaints and the new one, got its reminders, without
+        // a restart: they come from a create listener, which the migration leaves alone (unlike timeout listeners,
+        // camunda-bpm-platform 4633/4637)
+        ArgumentCaptor<DelegateTask> created = ArgumentCaptor.forClass(DelegateTask.class);
+        verify(taskReminders, atLeastOnce()).schedule(created.capture());
+        assertThat(created.getAllValues()).extracting(t -> (t.getProcessDefinitionId().equals(v2.getId()) ? "v2 " : "v1 ") + t.getTaskDefinitionKey())
+                .contains("v2 Task_DiagnoseFault", "v2 Task_ProposeResolution", "v2 Task_NegotiateSettlement", "v2 Task_SignAgreement",
+                        "v2 " + NEW_TASK, "v2 Task_CloseComplaint", "v2 Task_TriageComplaint", "v1 Task_CloseComplaint");
+        assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(v2.getId()).list())
+                .allSatisfy(instance -> assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list())
+                        .allSatisfy(t -> assertThat(created.getAllValues()).extracting(DelegateTask::getId).as("reminders of %s", t.getTaskDefinitionKey())
+                                .contains(t.getId())));
     }
 
     @Test
@@ -231,6 +262,12 @@ class ProcessMigrationTest extends LifecycleProcessTest {
         call.setCamundaCandidateGroups("customer-service");
         call.setCamundaFormRef(SATISFACTION_FORM_ID);
         call.setCamundaFormRefBinding("deployment");
+        ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+        CamundaTaskListener reminders = model.newInstance(CamundaTaskListener.class);
+        reminders.setCamundaEvent("create");
+        reminders.setCamundaExpression("${taskReminders.schedule(task)}");
+        extensions.addChildElement(reminders);
+        call.setExtensionElements(extensions);
         process.addChildElement(call);
         Lane customerService = model.getModelElementById("Lane_CustomerService");
         customerService.getFlowNodeRefs().add(call);

@@ -1,30 +1,21 @@
 package com.complaintdesk.models;
 
 import com.complaintdesk.complaint.LifecycleVariables;
-import com.complaintdesk.identity.Departments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
@@ -40,8 +31,6 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.StartEvent;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -68,41 +57,45 @@ import org.springframework.stereotype.Component;
 final class ModelConventions {
 
     /** The Camunda group ids of the departments (the identity seeder creates them). */
-    static final Set<String> GROUP_IDS = Set.copyOf(Departments.ALL);
+    static final Set<String> GROUP_IDS = ModelWiring.GROUP_IDS;
 
     /** Ids as Camunda Modeler, bpmn-js or Signavio generate them: Activity_0x7k2pq, StartEvent_1, sid-…. */
     static final Pattern GENERATED_ID = Pattern.compile(
             "^[A-Za-z]+_(?=[0-9a-z]*[0-9])[0-9a-z]{7}$|^[A-Za-z]+_[0-9]+$|^sid-.*");
 
-    private static final Pattern BEAN_EXPRESSION = Pattern.compile("^\\$\\{(\\w+)}$");
-    private static final Pattern BEAN_METHOD_EXPRESSION = Pattern.compile("^\\$\\{(\\w+)\\.(\\w+)\\((\\w*)\\)}$");
-
-    /** Form components that show something but submit no variable. */
-    private static final Set<String> VIEW_COMPONENTS = Set.of(
-            "text", "html", "image", "spacer", "separator", "iframe", "table", "button", "group", "dynamiclist");
 
     private final Map<String, Class<?>> beans;
     private final Set<String> variableNames;
     private final Path formsDir;
     private final Set<String> decisionOutputs;
+    private final Set<String> decisionKeys;
     private final ObjectMapper json = new ObjectMapper();
 
     ModelConventions(Map<String, Class<?>> beans, Set<String> variableNames, Path formsDir, Set<String> decisionOutputs) {
+        this(beans, variableNames, formsDir, decisionOutputs, Set.of());
+    }
+
+    ModelConventions(Map<String, Class<?>> beans, Set<String> variableNames, Path formsDir, Set<String> decisionOutputs,
+                     Set<String> decisionKeys) {
         this.beans = beans;
         this.variableNames = variableNames;
         this.formsDir = formsDir;
         this.decisionOutputs = decisionOutputs;
+        this.decisionKeys = decisionKeys;
     }
 
     /** The conventions of this project: its beans, LifecycleVariables, forms/ and the outputs of processes/*.dmn. */
     static ModelConventions ofProject(Path projectDir) throws IOException {
         Set<String> outputs = new TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         for (Path dmn : files(projectDir.resolve("processes"), ".dmn")) {
             try (InputStream in = Files.newInputStream(dmn)) {
-                Dmn.readModelFromStream(in).getModelElementsByType(Output.class).forEach(o -> outputs.add(o.getName()));
+                DmnModelInstance model = Dmn.readModelFromStream(in);
+                model.getModelElementsByType(Output.class).forEach(o -> outputs.add(o.getName()));
+                model.getModelElementsByType(Decision.class).forEach(d -> keys.add(d.getId()));
             }
         }
-        return new ModelConventions(springBeans("com.complaintdesk"), lifecycleVariables(), projectDir.resolve("forms"), outputs);
+        return new ModelConventions(springBeans("com.complaintdesk"), lifecycleVariables(), projectDir.resolve("forms"), outputs, keys);
     }
 
     /** Bean name to class of every @Component (or @Service, …) under the package, named as Spring names them. */
@@ -125,18 +118,7 @@ final class ModelConventions {
 
     /** The values of the String constants of LifecycleVariables. */
     static Set<String> lifecycleVariables() {
-        Set<String> names = new TreeSet<>();
-        for (Field field : LifecycleVariables.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    field.setAccessible(true);
-                    names.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return names;
+        return ModelWiring.lifecycleVariables();
     }
 
     static List<Path> files(Path dir, String suffix) throws IOException {
@@ -163,10 +145,6 @@ final class ModelConventions {
         }
         checkNames(model, problems);
         checkWiring(model, problems);
-        checkUserTasks(model, problems);
-        for (StartEvent start : all(model, StartEvent.class)) {
-            checkFormRef(start, start.getCamundaFormRef(), problems);
-        }
         return problems.list;
     }
 
@@ -214,137 +192,63 @@ final class ModelConventions {
                 problems.add(task, "uses camunda:class '" + task.getCamundaClass() + "': use camunda:delegateExpression with a Spring bean");
             } else if (task.getCamundaDelegateExpression() == null) {
                 problems.add(task, "has no camunda:delegateExpression (expression, external or connector wiring is not our style)");
-            } else {
-                checkDelegateBean(task, task.getCamundaDelegateExpression(), problems);
             }
         }
         for (CamundaExecutionListener listener : all(model, CamundaExecutionListener.class)) {
-            checkListener(owner(listener), "execution listener", listener.getCamundaClass(), listener.getCamundaDelegateExpression(),
-                    listener.getCamundaExpression(), "execution", DelegateExecution.class, problems);
+            if (listener.getCamundaClass() != null) {
+                problems.add(owner(listener), "execution listener uses camunda:class '" + listener.getCamundaClass() + "': call a Spring bean instead");
+            }
         }
         for (CamundaTaskListener listener : all(model, CamundaTaskListener.class)) {
-            checkListener(owner(listener), "task listener", listener.getCamundaClass(), listener.getCamundaDelegateExpression(),
-                    listener.getCamundaExpression(), "task", DelegateTask.class, problems);
+            if (listener.getCamundaClass() != null) {
+                problems.add(owner(listener), "task listener uses camunda:class '" + listener.getCamundaClass() + "': call a Spring bean instead");
+            }
         }
+        // what the engine's deployment guard checks too: beans, groups, forms and their fields, decisions
+        new ModelWiring(new ProjectFiles(), variableNames, decisionOutputs).check(model)
+                .forEach(finding -> problems.add(finding.elementId(), finding.message()));
     }
 
-    private void checkDelegateBean(BaseElement element, String expression, Problems problems) {
-        Matcher matcher = BEAN_EXPRESSION.matcher(expression);
-        if (!matcher.matches()) {
-            problems.add(element, "delegateExpression '" + expression + "' is not of the form ${beanName}");
-            return;
-        }
-        Class<?> bean = beans.get(matcher.group(1));
-        if (bean == null) {
-            problems.add(element, "delegateExpression '" + expression + "' names no Spring bean (no @Component(\"" + matcher.group(1)
-                    + "\") in com.complaintdesk)");
-        } else if (!JavaDelegate.class.isAssignableFrom(bean)) {
-            problems.add(element, "delegateExpression '" + expression + "' names " + bean.getSimpleName() + ", which is no JavaDelegate");
-        }
-    }
+    /** Beans found by scanning com.complaintdesk, forms in forms/, decisions in processes/*.dmn. */
+    private final class ProjectFiles implements ModelWiring.Lookup {
 
-    private void checkListener(BaseElement owner, String kind, String camundaClass, String delegateExpression, String expression,
-                               String argument, Class<?> argumentType, Problems problems) {
-        if (camundaClass != null) {
-            problems.add(owner, kind + " uses camunda:class '" + camundaClass + "': call a Spring bean instead");
-        } else if (delegateExpression != null) {
-            Matcher matcher = BEAN_EXPRESSION.matcher(delegateExpression);
-            if (!matcher.matches() || !beans.containsKey(matcher.group(1))) {
-                problems.add(owner, kind + " delegateExpression '" + delegateExpression + "' names no Spring bean");
-            }
-        } else if (expression != null) {
-            Matcher matcher = BEAN_METHOD_EXPRESSION.matcher(expression);
-            if (!matcher.matches()) {
-                problems.add(owner, kind + " expression '" + expression + "' is not of the form ${bean.method(" + argument + ")}");
-                return;
-            }
-            Class<?> bean = beans.get(matcher.group(1));
-            if (bean == null) {
-                problems.add(owner, kind + " expression '" + expression + "' names no Spring bean '" + matcher.group(1) + "'");
-            } else if (!hasPublicMethod(bean, matcher.group(2), argumentType)) {
-                problems.add(owner, kind + " expression '" + expression + "': " + bean.getSimpleName() + " has no public method "
-                        + matcher.group(2) + "(" + argumentType.getSimpleName() + ")");
-            }
+        @Override
+        public Class<?> bean(String name) {
+            return beans.get(name);
         }
-    }
 
-    private static boolean hasPublicMethod(Class<?> type, String name, Class<?> argument) {
-        return Arrays.stream(type.getMethods()).filter(m -> m.getName().equals(name) && Modifier.isPublic(m.getModifiers()))
-                .map(Method::getParameterTypes)
-                .anyMatch(p -> p.length == 1 && p[0].isAssignableFrom(argument));
-    }
+        @Override
+        public JsonNode form(String formRef) {
+            Path form = formsDir.resolve(formRef + ".form");
+            if (!Files.isRegularFile(form)) {
+                return null;
+            }
+            try {
+                return json.readTree(form.toFile());
+            } catch (IOException e) {
+                return json.createObjectNode().put("id", "(no JSON: " + e.getMessage() + ")");
+            }
+        }
 
-    private void checkUserTasks(BpmnModelInstance model, Problems problems) {
-        Set<String> elementVariables = new TreeSet<>();
-        model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics.class)
-                .forEach(mi -> {
-                    if (mi.getCamundaElementVariable() != null) {
-                        elementVariables.add(mi.getCamundaElementVariable());
-                    }
-                });
-        for (UserTask task : all(model, UserTask.class)) {
-            String groups = task.getCamundaCandidateGroups();
-            if (blank(groups)) {
-                problems.add(task, "has no camunda:candidateGroups: say which department works it");
-            } else {
-                for (String group : groups.split(",")) {
-                    group = group.trim();
-                    Matcher expression = BEAN_EXPRESSION.matcher(group);
-                    if (expression.matches()) {
-                        String variable = expression.group(1);
-                        if (!decisionOutputs.contains(variable) && !variableNames.contains(variable) && !elementVariables.contains(variable)) {
-                            problems.add(task, "candidateGroups '" + group + "' is neither a DMN output nor a process variable");
-                        }
-                    } else if (!GROUP_IDS.contains(group)) {
-                        problems.add(task, "candidateGroups '" + group + "' is no group id (" + String.join(", ", new TreeSet<>(GROUP_IDS)) + ")");
-                    }
-                }
-            }
-            checkFormRef(task, task.getCamundaFormRef(), problems);
+        @Override
+        public String formLabel(String formRef) {
+            return "forms/" + formRef + ".form";
         }
-    }
 
-    private void checkFormRef(BaseElement element, String formRef, Problems problems) {
-        if (formRef == null) {
-            if (element instanceof UserTask) {
-                problems.add(element, "has no camunda:formRef (a Camunda Form in forms/)");
-            }
-            return;
+        @Override
+        public String formMissing(String formRef) {
+            return "has no forms/" + formRef + ".form";
         }
-        Path form = formsDir.resolve(formRef + ".form");
-        if (!Files.isRegularFile(form)) {
-            problems.add(element, "formRef '" + formRef + "' has no forms/" + formRef + ".form");
-            return;
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(form.toFile());
-        } catch (IOException e) {
-            problems.add(element, "formRef '" + formRef + "': forms/" + formRef + ".form is no JSON (" + e.getMessage() + ")");
-            return;
-        }
-        if (!formRef.equals(root.path("id").asText(null))) {
-            problems.add(element, "formRef '" + formRef + "': forms/" + formRef + ".form has id '" + root.path("id").asText(null)
-                    + "', not '" + formRef + "'");
-        }
-        for (JsonNode field : inputFields(root)) {
-            String key = field.path("key").asText();
-            if (!variableNames.contains(key)) {
-                problems.add(element, "formRef '" + formRef + "': field '" + field.path("id").asText() + "' of forms/" + formRef
-                        + ".form has key '" + key + "', which is no variable in LifecycleVariables");
-            }
-        }
-    }
 
-    private static List<JsonNode> inputFields(JsonNode container) {
-        List<JsonNode> fields = new ArrayList<>();
-        for (JsonNode component : container.path("components")) {
-            if (component.has("key") && !VIEW_COMPONENTS.contains(component.path("type").asText())) {
-                fields.add(component);
-            }
-            fields.addAll(inputFields(component));
+        @Override
+        public boolean decision(String key) {
+            return decisionKeys.contains(key);
         }
-        return fields;
+
+        @Override
+        public String decisionMissing(String key) {
+            return "is no decision in processes/*.dmn";
+        }
     }
 
     // ---- DMN ----
