@@ -1,6 +1,6 @@
 // Complaint Desk's additions to Camunda Tasklist 7.24, loaded through config.js `customScripts` (a plain ES module,
 // no build). What Tasklist's configuration cannot do (see docs/tasklist.md):
-//  1. after Start, the new complaint's number is shown and its first task opened;
+//  1. after Start, the new complaint's number is shown with a link to its first task;
 //  2. a correction always frees Complete: Tasklist keeps Complete disabled while form-js's errors have any key, and
 //     form-js keeps the key of a corrected field (value undefined) and the error of a field a later choice hides;
 //     cleared keys are dropped and the shown fields validated again after each change;
@@ -195,13 +195,8 @@ async function showStarted(instance) {
   }
   const tasks = await getJson(`/task?processInstanceId=${encodeURIComponent(instance.id)}&sortBy=created&sortOrder=asc`);
   const task = tasks[0];
+  // not opened by itself: a change of Tasklist's route would clear its own "The process has been started."
   banner(number, task);
-  if (task) {
-    const hash = window.location.hash.replace(/^#\/?\??/, '');
-    const params = new URLSearchParams(hash);
-    params.set('task', task.id);
-    window.location.hash = `#/?${params.toString()}`;
-  }
 }
 
 function banner(number, task) {
@@ -220,7 +215,13 @@ function banner(number, task) {
   strong.textContent = number || '?';
   text.append(strong);
   if (task) {
-    text.append(` · ${ZH ? '已打开' : 'opened'}: ${task.name}`);
+    const params = new URLSearchParams(window.location.hash.replace(/^#\/?\??/, ''));
+    params.set('task', task.id);
+    const link = document.createElement('a');
+    link.className = 'open-task';
+    link.href = `#/?${params.toString()}`;
+    link.textContent = `打开 Open: ${task.name}`;
+    text.append(' · ', link);
   }
   const close = document.createElement('button');
   close.type = 'button';
