@@ -80,10 +80,12 @@ class ClerkTasklistBrowserTest {
             tasklist.type("Description", "终端每天死机三四次 terminal freezes three or four times a day");
             browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='启动']"));
 
-            // the number at once, and the triage task opened
+            // the number at once, with the triage task a click away
             String number = await().atMost(Duration.ofSeconds(30)).until(() -> businessKeyOf(merchant), key -> key != null);
             browser.visible(By.xpath("//*[@id='complaint-desk-started']//*[contains(@class,'complaint-number')][normalize-space(.)='"
                     + number + "']"));
+            browser.visible(By.xpath("//*[contains(@class,'notifications')]//*[contains(., '流程已启动')]"));
+            browser.click(By.cssSelector("#complaint-desk-started a.open-task"));
             browser.visible(By.xpath("//*[@cam-tasklist-task]//h2[contains(normalize-space(.), '分诊投诉')]"));
             Files.createDirectories(SCREENSHOT.getParent());
             Files.write(SCREENSHOT, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));

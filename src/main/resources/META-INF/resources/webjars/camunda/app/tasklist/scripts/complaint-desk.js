@@ -1,8 +1,9 @@
 // Complaint Desk's additions to Camunda Tasklist 7.24, loaded through config.js `customScripts` (a plain ES module,
 // no build). What Tasklist's configuration cannot do (see docs/tasklist.md):
-//  1. after Start, the new complaint's number is shown and its first task opened;
-//  2. a correction always frees Complete: form-js keeps the errors of a field that a later choice hides, and
-//     Tasklist keeps Complete disabled while any error is left; the form is validated again after each change;
+//  1. after Start, the new complaint's number is shown with a link to its first task;
+//  2. a correction always frees Complete: Tasklist keeps Complete disabled while form-js's errors have any key, and
+//     form-js keeps the key of a corrected field (value undefined) and the error of a field a later choice hides;
+//     cleared keys are dropped and the shown fields validated again after each change;
 //  3. form-js's validation messages in Chinese with English, never a regular expression; the server's refusals
 //     without the engine's codes and class names, naming the field by its label;
 //  4. dates typed and shown in the forms as yyyy-mm-dd, whatever the browser's language.
@@ -82,16 +83,37 @@ function translateMessagesOf(form) {
   }
 }
 
+// form-js clears a corrected field's error by setting it to undefined, keeping the key; Tasklist counts keys
+function withoutClearedErrors(errors) {
+  const kept = {};
+  Object.entries(errors || {}).forEach(([key, value]) => {
+    const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0)
+      || (typeof value === 'object' && !Array.isArray(value) && Object.keys(withoutClearedErrors(value)).length === 0);
+    if (!empty) {
+      kept[key] = value;
+    }
+  });
+  return kept;
+}
+
 function patchForms(Form) {
   const setState = Form.prototype._setState;
   Form.prototype._setState = function (state) {
     translateMessagesOf(this);
-    setState.call(this, state);
+    const next = state && state.errors ? { ...state, errors: withoutClearedErrors(state.errors) } : state;
+    setState.call(this, next);
     const errors = this._getState().errors || {};
-    if (state && state.data && !state.errors && Object.keys(errors).length) {
-      // once the fields a choice hides have left the form (after the next render), only the shown ones count
+    if (next && next.data && Object.keys(errors).length) {
+      // once the fields a choice hides have left the form (after the next render), validate again and keep only
+      // the errors still due among those shown: a hidden field's error goes, no new error appears
       clearTimeout(this.__complaintDeskRevalidation);
-      this.__complaintDeskRevalidation = setTimeout(() => this.validate(), 50);
+      this.__complaintDeskRevalidation = setTimeout(() => {
+        const before = this._getState().errors || {};
+        const fresh = withoutClearedErrors(this.validate());
+        const kept = {};
+        Object.keys(fresh).filter(key => key in before).forEach(key => { kept[key] = fresh[key]; });
+        setState.call(this, { errors: kept });
+      }, 50);
     }
   };
 }
@@ -173,13 +195,8 @@ async function showStarted(instance) {
   }
   const tasks = await getJson(`/task?processInstanceId=${encodeURIComponent(instance.id)}&sortBy=created&sortOrder=asc`);
   const task = tasks[0];
+  // not opened by itself: a change of Tasklist's route would clear its own "The process has been started."
   banner(number, task);
-  if (task) {
-    const hash = window.location.hash.replace(/^#\/?\??/, '');
-    const params = new URLSearchParams(hash);
-    params.set('task', task.id);
-    window.location.hash = `#/?${params.toString()}`;
-  }
 }
 
 function banner(number, task) {
@@ -198,7 +215,13 @@ function banner(number, task) {
   strong.textContent = number || '?';
   text.append(strong);
   if (task) {
-    text.append(` · ${ZH ? '已打开' : 'opened'}: ${task.name}`);
+    const params = new URLSearchParams(window.location.hash.replace(/^#\/?\??/, ''));
+    params.set('task', task.id);
+    const link = document.createElement('a');
+    link.className = 'open-task';
+    link.href = `#/?${params.toString()}`;
+    link.textContent = `打开 Open: ${task.name}`;
+    text.append(' · ', link);
   }
   const close = document.createElement('button');
   close.type = 'button';
