@@ -67,21 +67,24 @@ public final class Benchmark {
 
     /** Sizes and paths, from system properties. */
     record Settings(List<String> databases, int filings, int filingsSmall, int lifecycles, List<Integer> queueSizes,
-                    int queueCalls, int timers, int startupRounds, int idleSeconds, List<String> jvmFlags, Path workDir,
+                    int queueCalls, int timers, int startupRounds, int idleSeconds, boolean parallelStartup,
+                    List<String> jvmFlags, Path workDir,
                     Path report, String runtimeClassPath, Path classes, Path testClasses) {
 
         static Settings fromSystemProperties() {
             return new Settings(
-                    List.of(prop("bench.databases", "h2,postgres").split(",")),
+                    Arrays.stream(prop("bench.databases", "h2,postgres").split(",")).map(String::trim)
+                            .filter(d -> !d.isEmpty() && !d.equals("none")).toList(),
                     Integer.parseInt(prop("bench.filings", "5000")),
                     Integer.parseInt(prop("bench.filings.small", "300")),
                     Integer.parseInt(prop("bench.lifecycles", "20")),
                     Arrays.stream(prop("bench.queue.sizes", "1000,100000").split(",")).map(String::trim)
-                            .map(Integer::valueOf).sorted().toList(),
+                            .filter(n -> !n.isEmpty()).map(Integer::valueOf).sorted().toList(),
                     Integer.parseInt(prop("bench.queue.calls", "200")),
                     Integer.parseInt(prop("bench.timers", "10000")),
                     Integer.parseInt(prop("bench.startup.rounds", "3")),
                     Integer.parseInt(prop("bench.idle.seconds", "20")),
+                    Boolean.parseBoolean(prop("bench.parallel", "false")),
                     List.of(prop("bench.jvm.flags", "-Xmx1g -XX:+UseG1GC").trim().split("\\s+")),
                     Path.of(prop("bench.workdir", "target/bench")).toAbsolutePath(),
                     Path.of(prop("bench.report", "docs/performance.md")).toAbsolutePath(),
@@ -105,7 +108,7 @@ public final class Benchmark {
     }
 
     /** The figures, in order: name to value. */
-    private final Map<String, Double> figures = new LinkedHashMap<>();
+    private final Map<String, Double> figures = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Settings settings;
 
     private Benchmark(Settings settings) {
@@ -116,17 +119,43 @@ public final class Benchmark {
         Settings settings = Settings.fromSystemProperties();
         Benchmark benchmark = new Benchmark(settings);
         Instant started = Instant.now();
-        if (settings.startupRounds() > 0) {
-            benchmark.startupAndMemory();
+        Thread startup = new Thread(() -> {
+            if (settings.startupRounds() > 0) {
+                benchmark.startupAndMemory();
+            }
+        }, "startup-rounds");
+        startup.start();
+        if (!settings.parallelStartup()) {
+            startup.join();
         }
-        for (String database : settings.databases()) {
-            benchmark.onDatabase(database.trim());
+        if (settings.parallelStartup()) {
+            // everything at once (a quick run on a busy machine): each ratio still compares runs interleaved in its phase
+            List<Thread> runs = new ArrayList<>();
+            for (String database : settings.databases()) {
+                Thread run = new Thread(() -> {
+                    try {
+                        benchmark.onDatabase(database);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "run-" + database);
+                run.start();
+                runs.add(run);
+            }
+            for (Thread run : runs) {
+                run.join();
+            }
+        } else {
+            for (String database : settings.databases()) {
+                benchmark.onDatabase(database);
+            }
         }
+        startup.join();
         Report.write(settings, benchmark.figures, started);
         System.out.println("benchmark report written to " + settings.report());
     }
 
-    private void put(String name, double value) {
+    private synchronized void put(String name, double value) {
         figures.put(name, value);
         System.out.println(name + "=" + Report.format(value));
     }
@@ -211,20 +240,21 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- load on one database
 
+    /**
+     * One application on a fresh database: lifecycles, filings, reminders, then the queue with seeded complaints on top
+     * of what the filings left (open_complaints_N counts them all).
+     */
     private void onDatabase(String database) throws IOException {
-        deleteRecursively(settings.workDir().resolve(database + "-load"));
-        deleteRecursively(settings.workDir().resolve(database + "-queue"));
+        deleteRecursively(settings.workDir().resolve(database));
         try (Database db = Database.start(database)) {
-            try (AppProcess app = startOurs(database + "-load", db.args(), db.env())) {
+            try (AppProcess app = startOurs(database, db.args(), db.env())) {
                 Rest admin = new Rest(app.baseUrl(), "admin", ADMIN_PASSWORD);
                 lifecycle(database, app, admin);
                 intake(database, admin);
                 timers(database, admin);
-            }
-        }
-        try (Database db = Database.start(database)) {
-            try (AppProcess app = startOurs(database + "-queue", db.args(), db.env())) {
-                queues(database, new Rest(app.baseUrl(), "admin", ADMIN_PASSWORD));
+                if (!settings.queueSizes().isEmpty()) {
+                    queues(database, admin);
+                }
             }
         }
     }
@@ -425,12 +455,12 @@ public final class Benchmark {
             Load bare = Load.run(count, clients, i -> restStart(admin));
             report(ours, "# intake");
             report(bare, "# rest start");
-            oursPerSecond.put(clients, ours.perSecond());
-            put(database + ".intake_per_s_c" + clients, ours.perSecond());
-            put(database + ".rest_start_per_s_c" + clients, bare.perSecond());
+            oursPerSecond.put(clients, ours.okPerSecond());
+            put(database + ".intake_per_s_c" + clients, ours.okPerSecond());
+            put(database + ".rest_start_per_s_c" + clients, bare.okPerSecond());
             errors += ours.errors();
             if (clients == 16) {
-                put(database + ".intake_vs_rest_start", ours.perSecond() / bare.perSecond());
+                put(database + ".intake_vs_rest_start", ours.okPerSecond() / bare.okPerSecond());
                 put(database + ".intake_p50_ms", ours.percentileMillis(50));
                 put(database + ".intake_p95_ms", ours.percentileMillis(95));
                 put(database + ".intake_p99_ms", ours.percentileMillis(99));
@@ -498,8 +528,13 @@ public final class Benchmark {
         Rest.ok(admin.put("/engine-rest/job/suspended", "{\"processDefinitionKey\":\"complaint-lifecycle\",\"suspended\":true}"));
         String dueDate = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC)
                 .format(Instant.now().minus(Duration.ofMinutes(1)));
-        Load set = Load.run(due.size(), 4, i -> admin.post("/engine-rest/job/" + due.get(i) + "/duedate",
-                "{\"duedate\":\"" + dueDate + "\"}").statusCode() == 204);
+        Load set = Load.run(due.size(), 4, i -> {
+            HttpResponse<String> answer = admin.put("/engine-rest/job/" + due.get(i) + "/duedate", "{\"duedate\":\"" + dueDate + "\"}");
+            if (answer.statusCode() != 204) {
+                throw new IllegalStateException("due date answered " + answer.statusCode() + ": " + abbreviate(answer.body()));
+            }
+            return true;
+        });
         if (set.errors() > 0) {
             throw new IllegalStateException(set.errors() + " due dates not set: " + set.firstError());
         }

@@ -57,6 +57,11 @@ record Load(int count, int clients, double seconds, long[] latenciesNanos, int e
         return count / seconds;
     }
 
+    /** Calls that succeeded, per second. */
+    double okPerSecond() {
+        return (count - errors) / seconds;
+    }
+
     double percentileMillis(double p) {
         return percentile(latenciesNanos, p) / 1e6;
     }
