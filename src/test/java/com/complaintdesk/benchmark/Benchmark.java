@@ -196,15 +196,28 @@ public final class Benchmark {
 
     /** One more start with Spring's startup recorder: the beans' own start time, summed by piece (StartupSteps). */
     private void startupPieces() {
+        try (AppProcess app = startWithSteps("startup", List.of(), Map.of())) {
+            piecesOf(app).forEach((piece, millis) -> put("startup_piece_" + piece + "_ms", millis));
+        }
+    }
+
+    /** Our application with Spring's startup recorder on (StartupSteps) and its /actuator/startup open. */
+    private AppProcess startWithSteps(String run, List<String> extraArgs, Map<String, String> env) {
         String classPath = settings.testClasses() + java.io.File.pathSeparator + settings.classes() + java.io.File.pathSeparator
                 + settings.runtimeClassPath();
-        try (AppProcess app = AppProcess.start("complaint-desk-steps", settings.jvmFlags(), classPath,
-                "com.complaintdesk.benchmark.StartupSteps", List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
-                        "--management.endpoints.web.exposure.include=health,info,startup"),
-                Map.of(), settings.workDir().resolve("startup"), Duration.ofMinutes(10))) {
-            JsonNode steps = Rest.ok(new Rest(app.baseUrl(), null, null).get("/actuator/startup"));
-            StartupSteps.ownTimeByPiece(steps).forEach((piece, millis) -> put("startup_piece_" + piece + "_ms", millis));
-        }
+        List<String> args = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--management.endpoints.web.exposure.include=health,info,startup"));
+        args.addAll(extraArgs);
+        return AppProcess.start("complaint-desk-steps", settings.jvmFlags(), classPath, "com.complaintdesk.benchmark.StartupSteps",
+                args, env, settings.workDir().resolve(run), startTimeout());
+    }
+
+    private static Duration startTimeout() {
+        return Duration.ofMinutes(Long.getLong("bench.start.timeout.minutes", 30));
+    }
+
+    private static Map<String, Double> piecesOf(AppProcess app) {
+        return StartupSteps.ownTimeByPiece(Rest.ok(new Rest(app.baseUrl(), null, null).get("/actuator/startup")));
     }
 
     private AppProcess startOurs(String run, List<String> extraArgs, Map<String, String> env) {
@@ -212,7 +225,7 @@ public final class Benchmark {
         args.addAll(extraArgs);
         String classPath = settings.classes() + java.io.File.pathSeparator + settings.runtimeClassPath();
         return AppProcess.start("complaint-desk", settings.jvmFlags(), classPath, "com.complaintdesk.ComplaintDeskApplication",
-                args, env, settings.workDir().resolve(run), Duration.ofMinutes(10));
+                args, env, settings.workDir().resolve(run), startTimeout());
     }
 
     private AppProcess startBare() {
@@ -220,7 +233,7 @@ public final class Benchmark {
                 "com.complaintdesk.benchmark.bare.BareCamundaApplication",
                 List.of("--spring.datasource.url=jdbc:h2:file:./data/bare", "--camunda.bpm.admin-user.id=admin",
                         "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD),
-                Map.of(), settings.workDir().resolve("startup"), Duration.ofMinutes(10));
+                Map.of(), settings.workDir().resolve("startup"), startTimeout());
     }
 
     /** What a bare Camunda starter application has: our runtime class path less our classes and our own additions. */
@@ -247,8 +260,9 @@ public final class Benchmark {
     private void onDatabase(String database) throws IOException {
         deleteRecursively(settings.workDir().resolve(database));
         try (Database db = Database.start(database)) {
-            try (AppProcess app = startOurs(database, db.args(), db.env())) {
+            try (AppProcess app = startWithSteps(database, db.args(), db.env())) {
                 Rest admin = new Rest(app.baseUrl(), "admin", ADMIN_PASSWORD);
+                piecesOf(app).forEach((piece, millis) -> put(database + ".startup_piece_" + piece + "_ms", millis));
                 lifecycle(database, app, admin);
                 intake(database, admin);
                 timers(database, admin);
