@@ -13,7 +13,7 @@ update complaint set decided_at = closed_at where decided_at is null and closed_
 create index ix_complaint_decided on complaint
     (decided_at, registered_at, decision_due_at, category, channel, department, outcome, deadline_breached, extended_days);
 create index ix_complaint_registered on complaint (registered_at, category, channel, department, deadline_breached, extended_days);
-create index ix_complaint_closed on complaint (closed_at, category, channel, department);
+create index ix_complaint_closed on complaint (closed_at, category, channel, department, outcome);
 create index ix_complaint_open on complaint (status, department, category, channel, priority);
 create index ix_ledger_created on ledger_entry (created_at, complaint_id);
 create index ix_proposal_status on settlement_proposal (status, responded_at);

@@ -6,7 +6,6 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,6 +27,10 @@ public class KpiQueries {
     static final int ZONE_OFFSET_SECONDS = 8 * 3600;
     private static final String DAY = "floor((extract(epoch from %s) + " + ZONE_OFFSET_SECONDS + ") / 86400)";
     private static final String NO_DECISION = "('WITHDRAWN', 'DUPLICATE')";
+    /** Every stage but CLOSED, as a list an index on status can be read by (a range per stage, not a scan of all). */
+    private static final String OPEN_STAGES = java.util.Arrays.stream(com.complaintdesk.complaint.ComplaintStatus.values())
+            .filter(status -> status != com.complaintdesk.complaint.ComplaintStatus.CLOSED)
+            .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", "));
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -35,10 +38,58 @@ public class KpiQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Every KPI of the filter. Three queries read many complaint rows (registered, closed and decided in the period),
+     * each once, from its covering index; the rest read what is open now (an index range per open stage) and the small
+     * tables (proposals, payments, referrals, legal cases, surveys).
+     */
     @Transactional(readOnly = true)
     public Kpis kpis(ReportFilter filter) {
-        return new Kpis(filter, open(filter), days(filter), weeks(filter), decisions(filter), deadlines(filter),
-                settlements(filter), external(filter), satisfaction(filter), closedByOutcome(filter), Labels.all());
+        Registered registered = registered(filter);
+        Closed closed = closed(filter);
+        List<Kpis.Day> days = days(filter, registered.perDay(), closed.perDay());
+        return new Kpis(filter, open(filter), days, weeks(days), decisions(filter),
+                deadlines(filter, registered), settlements(filter), external(filter), satisfaction(filter, closed.total()),
+                closed.byOutcome(), Labels.all());
+    }
+
+    /** Complaints registered in the period: per day, and how many were extended and breached. */
+    record Registered(Map<Long, Long> perDay, long total, long extended, long breached) {
+    }
+
+    /** Complaints closed in the period: per day and per outcome. */
+    record Closed(Map<Long, Long> perDay, Map<String, Long> byOutcome, long total) {
+    }
+
+    Registered registered(ReportFilter filter) {
+        Map<Long, Long> perDay = new TreeMap<>();
+        long[] totals = new long[3];
+        jdbc.query("select d, count(*) as n, sum(extended) as extended, sum(breached) as breached from (select "
+                        + DAY.formatted("c.registered_at") + " as d, case when c.extended_days > 0 then 1 else 0 end as extended,"
+                        + " case when c.deadline_breached then 1 else 0 end as breached from complaint c"
+                        + " where c.registered_at >= :start and c.registered_at < :end" + filter.where("c") + ") x group by d",
+                filter.parameters(), rs -> {
+                    perDay.put(rs.getLong("d"), rs.getLong("n"));
+                    totals[0] += rs.getLong("n");
+                    totals[1] += rs.getLong("extended");
+                    totals[2] += rs.getLong("breached");
+                });
+        return new Registered(perDay, totals[0], totals[1], totals[2]);
+    }
+
+    Closed closed(ReportFilter filter) {
+        Map<Long, Long> perDay = new TreeMap<>();
+        Map<String, Long> byOutcome = new TreeMap<>();
+        long[] total = new long[1];
+        jdbc.query("select d, outcome, count(*) as n from (select " + DAY.formatted("c.closed_at") + " as d, c.outcome from complaint c"
+                        + " where c.closed_at >= :start and c.closed_at < :end" + filter.where("c") + ") x group by d, outcome",
+                filter.parameters(), rs -> {
+                    long n = rs.getLong("n");
+                    perDay.merge(rs.getLong("d"), n, Long::sum);
+                    byOutcome.merge(orNone(rs.getString("outcome")), n, Long::sum);
+                    total[0] += n;
+                });
+        return new Closed(perDay, byOutcome, total[0]);
     }
 
     Kpis.Open open(ReportFilter filter) {
@@ -48,7 +99,7 @@ public class KpiQueries {
         Map<String, Long> byStage = new TreeMap<>();
         long[] totals = new long[2];
         jdbc.query("select c.status, c.department, c.category, c.priority, c.deadline_breached, count(*) as n from complaint c "
-                        + "where c.status <> 'CLOSED'" + filter.where("c")
+                        + "where c.status in (" + OPEN_STAGES + ")" + filter.where("c")
                         + " group by c.status, c.department, c.category, c.priority, c.deadline_breached",
                 filter.parameters(), rs -> {
                     long n = rs.getLong("n");
@@ -64,9 +115,7 @@ public class KpiQueries {
         return new Kpis.Open(totals[0], totals[1], byDepartment, byCategory, byPriority, byStage);
     }
 
-    List<Kpis.Day> days(ReportFilter filter) {
-        Map<Long, Long> opened = perDay("registered_at", filter);
-        Map<Long, Long> closed = perDay("closed_at", filter);
+    static List<Kpis.Day> days(ReportFilter filter, Map<Long, Long> opened, Map<Long, Long> closed) {
         List<Kpis.Day> days = new ArrayList<>();
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
             long epochDay = day.toEpochDay();
@@ -75,9 +124,9 @@ public class KpiQueries {
         return days;
     }
 
-    List<Kpis.Week> weeks(ReportFilter filter) {
+    static List<Kpis.Week> weeks(List<Kpis.Day> days) {
         Map<LocalDate, long[]> weeks = new TreeMap<>();
-        for (Kpis.Day day : days(filter)) {
+        for (Kpis.Day day : days) {
             long[] counts = weeks.computeIfAbsent(day.date().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), m -> new long[2]);
             counts[0] += day.opened();
             counts[1] += day.closed();
@@ -87,16 +136,6 @@ public class KpiQueries {
                 "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
                 monday, counts[0], counts[1])));
         return result;
-    }
-
-    private Map<Long, Long> perDay(String column, ReportFilter filter) {
-        Map<Long, Long> counts = new TreeMap<>();
-        jdbc.query("select d, count(*) as n from (select " + DAY.formatted("c." + column) + " as d from complaint c where c."
-                        + column + " >= :start and c." + column + " < :end" + filter.where("c") + ") x group by d",
-                filter.parameters(), rs -> {
-                    counts.put(rs.getLong("d"), rs.getLong("n"));
-                });
-        return counts;
     }
 
     Kpis.Decisions decisions(ReportFilter filter) {
@@ -120,17 +159,13 @@ public class KpiQueries {
                 Percentiles.nearestRank(histogram, 0.5), Percentiles.nearestRank(histogram, 0.9));
     }
 
-    Kpis.Deadlines deadlines(ReportFilter filter) {
+    Kpis.Deadlines deadlines(ReportFilter filter, Registered registered) {
         Map<String, Object> params = filter.parameters();
-        Map<String, Object> row = jdbc.queryForMap("select count(*) as registered,"
-                + " coalesce(sum(case when c.extended_days > 0 then 1 else 0 end), 0) as extended,"
-                + " coalesce(sum(case when c.deadline_breached then 1 else 0 end), 0) as breached"
-                + " from complaint c where c.registered_at >= :start and c.registered_at < :end" + filter.where("c"), params);
         Long regulator = jdbc.queryForObject("select count(distinct r.complaint_id) from regulator_referral r join complaint c on c.id = r.complaint_id"
                 + " where r.received_at >= :start and r.received_at < :end" + filter.where("c"), params, Long.class);
         Long court = jdbc.queryForObject("select count(distinct l.complaint_id) from legal_case l join complaint c on c.id = l.complaint_id"
                 + " where l.opened_at >= :start and l.opened_at < :end" + filter.where("c"), params, Long.class);
-        return new Kpis.Deadlines(number(row.get("registered")), number(row.get("extended")), number(row.get("breached")),
+        return new Kpis.Deadlines(registered.total(), registered.extended(), registered.breached(),
                 regulator == null ? 0 : regulator, court == null ? 0 : court);
     }
 
@@ -169,33 +204,20 @@ public class KpiQueries {
                 + " from " + table + " t join complaint c on c.id = t.complaint_id where 1 = 1" + filter.where("c"), filter.parameters());
     }
 
-    Kpis.Satisfaction satisfaction(ReportFilter filter) {
+    /** The surveys of the complaints closed in the period ({@code closed} of them). */
+    Kpis.Satisfaction satisfaction(ReportFilter filter, long closed) {
         Map<Integer, Long> byScore = new TreeMap<>();
-        long[] totals = new long[3];
-        jdbc.query("select s.score, count(*) as n from complaint c left join complaint_survey s on s.complaint_id = c.id"
+        long[] totals = new long[2];
+        jdbc.query("select s.score, count(*) as n from complaint_survey s join complaint c on c.id = s.complaint_id"
                         + " where c.closed_at >= :start and c.closed_at < :end" + filter.where("c") + " group by s.score",
                 filter.parameters(), rs -> {
                     long n = rs.getLong("n");
-                    int score = rs.getInt("score");
+                    byScore.put(rs.getInt("score"), n);
                     totals[0] += n;
-                    if (!rs.wasNull()) {
-                        byScore.put(score, n);
-                        totals[1] += n;
-                        totals[2] += score * n;
-                    }
+                    totals[1] += rs.getInt("score") * n;
                 });
-        Double average = totals[1] == 0 ? null : Math.round(100.0 * totals[2] / totals[1]) / 100.0;
-        return new Kpis.Satisfaction(totals[0], totals[1], share(totals[1], totals[0]), average, byScore);
-    }
-
-    Map<String, Long> closedByOutcome(ReportFilter filter) {
-        Map<String, Long> result = new LinkedHashMap<>();
-        jdbc.query("select c.outcome, count(*) as n from complaint c where c.closed_at >= :start and c.closed_at < :end"
-                        + filter.where("c") + " group by c.outcome order by c.outcome",
-                filter.parameters(), rs -> {
-                    result.put(orNone(rs.getString("outcome")), rs.getLong("n"));
-                });
-        return result;
+        Double average = totals[0] == 0 ? null : Math.round(100.0 * totals[1] / totals[0]) / 100.0;
+        return new Kpis.Satisfaction(closed, totals[0], share(totals[0], closed), average, byScore);
     }
 
     static Double share(long part, long whole) {

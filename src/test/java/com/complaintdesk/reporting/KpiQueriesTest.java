@@ -1,11 +1,12 @@
 package com.complaintdesk.reporting;
 
-import static com.complaintdesk.reporting.SeededComplaints.at;
+import static com.complaintdesk.support.SeededComplaints.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.SeededComplaints;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,31 +43,9 @@ class KpiQueriesTest {
         return ReportFilter.parse("2031-03-01", "2031-03-31", null, null, "WALK_IN", TODAY);
     }
 
-    /**
-     * A: decided and closed in 48 h, refund of 120.50 paid, survey 5. B: explained after 120 h, survey 3.
-     * C: extended by 10 days, decided after 528 h, within the extended deadline. D: breached, final response after
-     * 456 h (late), then referred to the regulator and taken to court (both open). E: open, technical support, HIGH.
-     * F: withdrawn (closed, but no decision).
-     */
+    /** The seeded month: see {@link SeededComplaints#march2031()}. */
     static void seedMarch(SeededComplaints seeded) {
-        long a = seeded.complaint(SeededComplaints.number("KA"), "WALK_IN", "FEE_DISPUTE", "compliance-legal", "NORMAL", "CLOSED",
-                "2031-03-02T10:00", 15, 0, false, "2031-03-04T10:00", "2031-03-04T10:00", "RESOLVED_MONETARY");
-        seeded.acceptedProposal(a, "REFUND", "120.50", "2031-03-03T15:00");
-        seeded.payment(a, "REFUND", "120.50", "2031-03-04T09:00");
-        seeded.survey(a, 5, "2031-03-05T10:00");
-        long b = seeded.complaint(SeededComplaints.number("KB"), "WALK_IN", "SERVICE_QUALITY", "customer-service", "LOW", "CLOSED",
-                "2031-03-02T12:00", 15, 0, false, "2031-03-07T12:00", "2031-03-07T12:00", "EXPLAINED");
-        seeded.survey(b, 3, "2031-03-08T12:00");
-        seeded.complaint(SeededComplaints.number("KC"), "WALK_IN", "TECHNICAL_FAULT", "technical-support", "NORMAL", "CLOSED",
-                "2031-03-03T09:00", 15, 10, false, "2031-03-25T09:00", "2031-03-25T09:00", "RESOLVED_NON_MONETARY");
-        long d = seeded.complaint(SeededComplaints.number("KD"), "WALK_IN", "FEE_DISPUTE", "compliance-legal", "HIGH", "FINAL_RESPONSE_ISSUED",
-                "2031-03-05T08:00", 15, 0, true, "2031-03-24T08:00", null, null);
-        seeded.referral(d, "2031-03-26T10:00", null);
-        seeded.legalCase(d, "2031-03-27T10:00", null);
-        seeded.complaint(SeededComplaints.number("KE"), "WALK_IN", "TECHNICAL_FAULT", "technical-support", "HIGH", "UNDER_INVESTIGATION",
-                "2031-03-09T10:00", 15, 0, false, null, null, null);
-        seeded.complaint(SeededComplaints.number("KF"), "WALK_IN", "APPLICATION_PROCESS", "customer-service", "LOW", "CLOSED",
-                "2031-03-10T10:00", 15, 0, false, "2031-03-12T10:00", "2031-03-12T10:00", "WITHDRAWN");
+        seeded.march2031();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.complaintdesk.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.support.SeededComplaints;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
