@@ -92,7 +92,7 @@ function columnChart(days) {
     };
     bar(day.opened, 0, '#1f78b4', '受理 opened');
     bar(day.closed, step / 2, '#33a02c', '办结 closed');
-    if (days.length <= 31 || i % Math.ceil(days.length / 15) === 0) {
+    if (i % Math.ceil(days.length / 12) === 0) {
       chart.append(svg('text', {x: x, y: height + 14, 'font-size': 9, fill: '#555'}, day.date.slice(5)));
     }
   });
