@@ -79,6 +79,8 @@ public class Complaint {
     private int extendedDays;
     /** Why the decision was last extended; the complainant is told. */
     private String extensionReason;
+    /** When the company decided: its final response, or the closure, whichever came first (reporting's time to decision). */
+    private Instant decidedAt;
 
     @Version
     private long version;
@@ -141,6 +143,14 @@ public class Complaint {
         this.closingSummary = closingSummary;
         this.closedAt = closedAt;
         this.status = ComplaintStatus.CLOSED;
+        markDecided(closedAt);
+    }
+
+    /** The company's decision is out (a final response or the closure); the first one counts. */
+    public void markDecided(Instant at) {
+        if (this.decidedAt == null) {
+            this.decidedAt = at;
+        }
     }
 
     /** Sets the decision deadline at registration (com.complaintdesk.deadline.DeadlineService computes it). */
@@ -187,5 +197,6 @@ public class Complaint {
     public boolean isDeadlineBreached() { return deadlineBreached; }
     public int getExtendedDays() { return extendedDays; }
     public String getExtensionReason() { return extensionReason; }
+    public Instant getDecidedAt() { return decidedAt; }
     public List<ComplaintTransaction> getTransactions() { return Collections.unmodifiableList(transactions); }
 }

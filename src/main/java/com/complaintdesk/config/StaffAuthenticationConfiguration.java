@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Staff-facing HTTP endpoints require a Camunda user: the engine REST API (Camunda Modeler's deploy button,
  * integrators) and the staff pages under /staff. Camunda's own filter checks HTTP Basic credentials against the
- * engine's identity service and runs the request as that user, so authorizations apply. The web apps under
+ * engine's identity service and runs the request as that user, so authorizations apply. /actuator/prometheus (metrics
+ * for operators) takes the same login; /actuator/health stays open for load balancers. The web apps under
  * /camunda have their own login; the public complaint API under /api is open by design.
  */
 @Configuration
@@ -23,7 +24,7 @@ class StaffAuthenticationConfiguration {
         registration.setName("camunda-http-basic");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/staff/*");
+        registration.addUrlPatterns("/engine-rest/*", "/staff/*", "/actuator/prometheus");
         return registration;
     }
 

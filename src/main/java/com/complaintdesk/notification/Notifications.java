@@ -147,7 +147,7 @@ public class Notifications {
         }
     }
 
-    static String label(Outcome outcome) {
+    public static String label(Outcome outcome) {
         return switch (outcome) {
             case RESOLVED_MONETARY -> "已解决（款项已支付） Resolved with a payment";
             case RESOLVED_NON_MONETARY -> "已解决 Resolved";

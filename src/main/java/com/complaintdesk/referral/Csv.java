@@ -7,28 +7,28 @@ import java.nio.charset.StandardCharsets;
  * a quote, a line break or edge spaces, and UTF-8 with a byte order mark so spreadsheet programs read the Chinese
  * right. Text that begins with =, +, -, @ or a tab gets a ' in front, so a spreadsheet does not run it as a formula.
  */
-final class Csv {
+public final class Csv {
 
     private final StringBuilder text = new StringBuilder("\uFEFF");
     private int rows;
 
-    Csv(String... header) {
+    public Csv(String... header) {
         append(header);
     }
 
     /** A data row; null is an empty field, numbers and other values their toString. */
-    Csv row(Object... fields) {
+    public Csv row(Object... fields) {
         append(fields);
         rows++;
         return this;
     }
 
     /** The number of data rows (the header not counted). */
-    int rows() {
+    public int rows() {
         return rows;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -125,6 +125,7 @@ public class RemedyExecution {
                     "date", today().toString()));
             letters.save(new ComplaintLetter(complaint.getId(), key, ComplaintLetter.Kind.FINAL_RESPONSE, body, records.now()));
             complaint.moveTo(ComplaintStatus.FINAL_RESPONSE_ISSUED);
+            complaint.markDecided(records.now());
             records.recordPublic(complaint, Milestone.FINAL_RESPONSE_ISSUED,
                     "最终答复已发出，可向12363、12315或法院/仲裁机构寻求救济 Final response issued; routes onward: PBoC 12363, SAMR 12315, court or arbitration");
             notifications.toComplainant(complaint, MessageType.FINAL_RESPONSE, Map.of("companyPosition", companyPosition));

@@ -1,12 +1,12 @@
 package com.complaintdesk.settlement;
 
 /** How a remedy reads in letters: Chinese first, English beside. */
-final class RemedyLabels {
+public final class RemedyLabels {
 
     private RemedyLabels() {
     }
 
-    static String label(Remedy remedy) {
+    public static String label(Remedy remedy) {
         return switch (remedy) {
             case REFUND -> "退款 Refund";
             case FEE_ADJUSTMENT -> "手续费调整及退还 Fee adjustment";

@@ -53,6 +53,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));

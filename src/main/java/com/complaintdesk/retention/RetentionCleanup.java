@@ -1,0 +1,155 @@
+package com.complaintdesk.retention;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The nightly retention cleanup (complaint-desk.retention.cron, Asia/Shanghai): complaints closed longer ago than
+ * complaint-desk.retention.period are removed with their evidence files, timeline, letters, settlements, payments,
+ * surveys, legal cases, referrals and messages; outbox messages about no complaint go once they are as old. Kept,
+ * however old: complaints under legal hold, that is with an open legal case, an open regulator referral, or a
+ * manager's hold (complaint_legal_hold). Each complaint goes in a transaction of its own, so a node that loses a race
+ * to another node's cleanup skips it and nothing is half-removed. The engine removes its own history (the same
+ * period is every definition's time-to-live, {@link HistoryRetention}). One log line and the counters
+ * {@code complaintdesk.retention.removed{kind}} say what went.
+ */
+@Service
+public class RetentionCleanup {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionCleanup.class);
+
+    /** What one complaint's removal deletes, children first (foreign keys). */
+    private static final List<String> DELETES = List.of(
+            "delete from evidence_file where evidence_id in (select id from evidence where complaint_id = :id)",
+            "delete from evidence where complaint_id = :id",
+            "delete from timeline_entry where complaint_id = :id",
+            "delete from complaint_transaction where complaint_id = :id",
+            "delete from investigation_finding where complaint_id = :id",
+            "delete from fee_audit where complaint_id = :id",
+            "delete from proposal_approval where proposal_id in (select id from settlement_proposal where complaint_id = :id)",
+            "delete from settlement_agreement where complaint_id = :id",
+            "delete from device_service_order where complaint_id = :id",
+            "delete from complaint_letter where complaint_id = :id",
+            "delete from ledger_entry where complaint_id = :id",
+            "delete from portal_access where complaint_id = :id",
+            "delete from idempotent_request where complaint_id = :id",
+            "delete from complaint_survey where complaint_id = :id",
+            "delete from legal_case_event where legal_case_id in (select id from legal_case where complaint_id = :id)",
+            "delete from legal_case where complaint_id = :id",
+            "delete from regulator_referral where complaint_id = :id",
+            "delete from settlement_proposal where complaint_id = :id",
+            "delete from complaint_legal_hold where complaint_id = :id");
+
+    private static final String EXPIRED = "select c.id from complaint c where c.status = 'CLOSED' and c.closed_at < :cutoff"
+            + " and not exists (select 1 from complaint_legal_hold h where h.complaint_id = c.id)"
+            + " and not exists (select 1 from legal_case l where l.complaint_id = c.id and l.concluded_at is null)"
+            + " and not exists (select 1 from regulator_referral r where r.complaint_id = c.id and r.concluded_at is null)"
+            + " order by c.closed_at, c.id";
+
+    /** What a run removed and kept. */
+    public record Result(Instant cutoff, long complaints, long evidenceFiles, long outboxMessages, long held, long failed) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final RetentionProperties properties;
+    private final RepositoryService repositoryService;
+    private final Clock clock;
+    private final Counter complaintsRemoved;
+    private final Counter evidenceRemoved;
+    private final Counter outboxRemoved;
+
+    RetentionCleanup(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions, RetentionProperties properties,
+                     RepositoryService repositoryService, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.repositoryService = repositoryService;
+        this.clock = clock;
+        this.complaintsRemoved = removed(meters, "complaints");
+        this.evidenceRemoved = removed(meters, "evidence_files");
+        this.outboxRemoved = removed(meters, "outbox_messages");
+    }
+
+    private static Counter removed(MeterRegistry meters, String kind) {
+        return Counter.builder("complaintdesk.retention.removed").tag("kind", kind)
+                .description("Records removed by the retention cleanup").register(meters);
+    }
+
+    @Scheduled(cron = "${complaint-desk.retention.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    void nightly() {
+        run();
+    }
+
+    /** Removes what is past the retention period now; the nightly job calls it. */
+    public Result run() {
+        HistoryRetention.align(repositoryService, properties.days());
+        Instant cutoff = clock.instant().atOffset(ZoneOffset.UTC).minus(properties.getPeriod()).toInstant();
+        Map<String, Object> cutoffParam = Map.of("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+        long complaints = 0;
+        long evidence = 0;
+        long failed = 0;
+        List<Long> batch;
+        java.util.Set<Long> skipped = new java.util.HashSet<>();
+        do {
+            batch = jdbc.queryForList(EXPIRED, cutoffParam, Long.class).stream().filter(id -> !skipped.contains(id))
+                    .limit(properties.getBatchSize()).toList();
+            for (Long id : batch) {
+                try {
+                    Long files = transactions.execute(status -> remove(id));
+                    if (files != null && files >= 0) {
+                        complaints++;
+                        evidence += files;
+                    }
+                } catch (DataAccessException e) {
+                    // another node removed it first, or a record we do not know refers to it: it stays, and is reported
+                    failed++;
+                    skipped.add(id);
+                    log.warn("Retention cleanup could not remove complaint {}: {}", id, e.getMostSpecificCause().getMessage());
+                }
+            }
+        } while (!batch.isEmpty() && batch.stream().anyMatch(id -> !skipped.contains(id)));
+        long outbox = transactions.execute(status -> (long) jdbc.update(
+                "delete from notification_outbox where complaint_id is null and created_at < :cutoff and status <> 'PENDING'", cutoffParam));
+        Long held = jdbc.queryForObject("select count(*) from complaint c where c.status = 'CLOSED' and c.closed_at < :cutoff and ("
+                + "exists (select 1 from complaint_legal_hold h where h.complaint_id = c.id)"
+                + " or exists (select 1 from legal_case l where l.complaint_id = c.id and l.concluded_at is null)"
+                + " or exists (select 1 from regulator_referral r where r.complaint_id = c.id and r.concluded_at is null))",
+                cutoffParam, Long.class);
+        complaintsRemoved.increment(complaints);
+        evidenceRemoved.increment(evidence);
+        outboxRemoved.increment(outbox);
+        Result result = new Result(cutoff, complaints, evidence, outbox, held == null ? 0 : held, failed);
+        log.info("Retention cleanup: removed {} complaints closed before {} with {} evidence files, and {} outbox messages;"
+                        + " kept {} under legal hold; {} could not be removed (period {})",
+                complaints, cutoff, evidence, outbox, result.held(), failed, properties.getPeriod());
+        return result;
+    }
+
+    /** Removes one complaint and what refers to it; returns its evidence files, or -1 when it was gone already. */
+    private long remove(long id) {
+        Map<String, Object> params = Map.of("id", id);
+        Long files = jdbc.queryForObject("select count(*) from evidence_file f join evidence e on e.id = f.evidence_id where e.complaint_id = :id",
+                params, Long.class);
+        for (String delete : DELETES) {
+            jdbc.update(delete, params);
+        }
+        jdbc.update("delete from notification_outbox where complaint_id = :id", params);
+        int removed = jdbc.update("delete from complaint where id = :id and status = 'CLOSED'", params);
+        return removed == 1 ? (files == null ? 0 : files) : -1;
+    }
+}
