@@ -22,6 +22,8 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -134,7 +136,7 @@ class TaskCompletionTrustTest {
 
         Task sign = staff().waitingTask(number, "complaint-lifecycle", "Task_SignAgreement");
         String signed = "\"agreementSigned\": {\"value\": true}, \"signatureMethod\": {\"value\": \"PHONE_RECORDING\"}, "
-                + "\"signedOn\": {\"value\": \"2026-11-26\"}";
+                + "\"signedOn\": {\"value\": \"" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "\"}";
         HttpResponse<String> refusedProposal = clerk.postJson("/engine-rest/task/" + sign.getId() + "/submit-form",
                 "{\"variables\": {" + signed + ", \"proposalId\": {\"value\": " + refused + ", \"type\": \"Long\"}}}");
         assertThat(refusedProposal.statusCode()).as(refusedProposal.body()).isEqualTo(400);

@@ -75,7 +75,7 @@ class RoutingStaysWithTheDeploymentTest {
                 .as("the latest table").isEqualTo("marketing-brand");
 
         staff.complete(number, "li.na", "customer-service", "Task_TriageComplaint", Map.of("category", "SERVICE_QUALITY",
-                "viaSalesPromotion", false, "evidenceRequired", false, "isDuplicate", false));
+                "subCategory", "NO_CALLBACK", "viaSalesPromotion", false, "evidenceRequired", false, "isDuplicate", false));
 
         assertThat(records.get(number).getDepartment()).as("routed by the table deployed with its process").isEqualTo("customer-service");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_InvestigateServiceIssue")
