@@ -232,7 +232,7 @@ class ComplaintLifecycleEndToEndTest {
     // ---- helpers ----
 
     private static ComplaintRegistration registration(String merchant, Category category) {
-        return new ComplaintRegistration(Channel.ONLINE, "张三", "13900139000", null, merchant, "T-1", category, false,
+        return new ComplaintRegistration(Channel.ONLINE, "张三", "13900139000", null, merchant, "T-" + merchant, category, false,
                 "终端无法开机 terminal will not power on", null, List.of());
     }
 

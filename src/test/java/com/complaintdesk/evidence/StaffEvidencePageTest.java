@@ -80,7 +80,7 @@ class StaffEvidencePageTest {
     void aDepartmentMemberSeesEveryItemEscapedAndDownloadsTheFileAsAnAttachment() {
         // routed to technical support: its staff may see the complaint's evidence (ComplaintPagesAccessTest: others not)
         complete("wang.fang", "customer-service", "Task_TriageComplaint", Map.of("category", "TECHNICAL_FAULT",
-                "evidenceRequired", false, "isDuplicate", false));
+                "subCategory", "CARD_READER", "evidenceRequired", false, "isDuplicate", false));
         ResponseEntity<String> response = http.withBasicAuth("zhang.wei", demoPassword).getForEntity(page(), String.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);

@@ -67,7 +67,7 @@ class ComplaintPagesAccessTest {
         staff.complete(feeDispute, "wang.fang", Departments.CUSTOMER_SERVICE, "Task_TriageComplaint", Map.of("category", "FEE_DISPUTE",
                 "subCategory", "RATE_RAISED_WITHOUT_NOTICE", "evidenceRequired", false, "isDuplicate", false));
         staff.complete(terminalFault, "wang.fang", Departments.CUSTOMER_SERVICE, "Task_TriageComplaint", Map.of("category", "TECHNICAL_FAULT",
-                "evidenceRequired", false, "isDuplicate", false));
+                "subCategory", "CARD_READER", "evidenceRequired", false, "isDuplicate", false));
         assertThat(records.get(feeDispute).getDepartment()).isEqualTo(Departments.COMPLIANCE_LEGAL);
         assertThat(records.get(terminalFault).getDepartment()).isEqualTo(Departments.TECHNICAL_SUPPORT);
     }

@@ -67,7 +67,7 @@ class TaskPriorityTest {
         Task triage = task(number, "Task_TriageComplaint");
         assertThat(triage.getPriority()).as("not routed yet: the engine's default").isEqualTo(50);
         new StaffSteps(taskService, identityService).complete(triage, "li.na", "customer-service", Map.of("category", category.name(),
-                "viaSalesPromotion", false, "evidenceRequired", false, "isDuplicate", false));
+                "subCategory", category == Category.PRODUCT_QUALITY ? "HARDWARE_DEFECT" : "CARD_READER", "viaSalesPromotion", false, "evidenceRequired", false, "isDuplicate", false));
         return number;
     }
 
