@@ -26,7 +26,7 @@ class OutboxRows {
     }
 
     private static final String ROW = "(cast(? as bigint), cast(? as varchar(20)), cast(? as varchar(30)), cast(? as varchar(10)), "
-            + "cast(? as varchar(200)), cast(? as varchar(300)), cast(? as varchar(20000)), cast(? as varchar(120)))";
+            + "cast(? as varchar(200)), cast(? as varchar(300)), cast(? as varchar(20000)), cast(? as varchar(120)), cast(? as integer))";
 
     private final JdbcClient jdbc;
 
@@ -54,6 +54,7 @@ class OutboxRows {
             params.add(new SqlParameterValue(Types.VARCHAR, row.subject()));
             params.add(row.body());
             params.add(row.idempotencyKey());
+            params.add(params.size()); // the row's place: ids are given in the order the step queued its messages
         }
         params.add(OutboxStatus.PENDING.name());
         params.add(now.atOffset(ZoneOffset.UTC));
@@ -63,10 +64,11 @@ class OutboxRows {
                                                  idempotency_key, status, attempts, next_attempt_at, created_at)
                 select m.complaint_id, m.complaint_number, m.message_type, m.channel, m.recipient, m.subject, m.body,
                        m.idempotency_key, s.pending, 0, s.due_at, s.written_at
-                  from (values %s) as m (complaint_id, complaint_number, message_type, channel, recipient, subject, body, idempotency_key)
+                  from (values %s) as m (complaint_id, complaint_number, message_type, channel, recipient, subject, body, idempotency_key, place)
                  cross join (select cast(? as varchar(20)) as pending, cast(? as timestamp with time zone) as due_at,
                                     cast(? as timestamp with time zone) as written_at) as s
-                 where not exists (select 1 from notification_outbox o where o.idempotency_key = m.idempotency_key)"""
+                 where not exists (select 1 from notification_outbox o where o.idempotency_key = m.idempotency_key)
+                 order by m.place"""
                         .formatted(values))
                 .params(params)
                 .update();
