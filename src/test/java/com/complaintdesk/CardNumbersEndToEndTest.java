@@ -3,9 +3,9 @@ package com.complaintdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.complaintdesk.identity.Departments;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
+import com.complaintdesk.support.IntegrationUser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -30,8 +30,6 @@ import javax.imageio.ImageIO;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,7 +67,6 @@ import org.springframework.util.MultiValueMap;
 @ExtendWith(OutputCaptureExtension.class)
 class CardNumbersEndToEndTest {
 
-    static final String GATEWAY_PASSWORD = "gateway-secret";
 
     /** How people write a card number: each field gets several, each a card number of its own. */
     static final List<Spelling> SPELLINGS = List.of(
@@ -150,7 +147,7 @@ class CardNumbersEndToEndTest {
 
         // an integrator's message through the engine REST API
         String reference = "SAMR-CARD-" + System.nanoTime();
-        HttpResponse<String> message = Http.on(port).as(integrationUser(), GATEWAY_PASSWORD).postJson("/engine-rest/message", """
+        HttpResponse<String> message = Http.on(port).as(IntegrationUser.ensure(identityService), IntegrationUser.PASSWORD).postJson("/engine-rest/message", """
                 {"messageName": "RegulatorReferralReceived", "businessKey": "%s",
                  "processVariables": {"regulator": {"value": "SAMR_12315", "type": "String"},
                                       "regulatorReference": {"value": "%s", "type": "String"},
@@ -232,24 +229,6 @@ class CardNumbersEndToEndTest {
                 .processDefinitionKey("complaint-lifecycle").singleResult(), task -> task != null);
     }
 
-    private String integrationUser() {
-        String id = "regulator-gateway";
-        if (identityService.createGroupQuery().groupId(Departments.INTEGRATIONS).count() == 0) {
-            Group group = identityService.newGroup(Departments.INTEGRATIONS);
-            group.setName("系统对接 Integrations");
-            group.setType("SYSTEM");
-            identityService.saveGroup(group);
-        }
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName("Gateway");
-            user.setLastName("Regulator");
-            user.setPassword(GATEWAY_PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, Departments.INTEGRATIONS);
-        }
-        return id;
-    }
 
     private static HttpHeaders jsonHeaders() {
         HttpHeaders headers = new HttpHeaders();

@@ -13,7 +13,6 @@ import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.completion.CompletionRefusedException;
 import com.complaintdesk.complaint.Outcome;
-import com.complaintdesk.identity.Departments;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.legal.LegalActions;
@@ -28,6 +27,7 @@ import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.SettlementProposal;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
+import com.complaintdesk.support.IntegrationUser;
 import com.complaintdesk.support.Mailbox;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -40,8 +40,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -56,7 +54,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ComplaintDeskSpringTest
 class ExternalPathsEndToEndTest {
 
-    static final String GATEWAY_PASSWORD = "gateway-secret";
 
     @LocalServerPort int port;
     @Autowired IntakeService intake;
@@ -99,7 +96,7 @@ class ExternalPathsEndToEndTest {
                 Map.of("responseSubmittedOn", "2026-11-27", "submissionChannel", "REGULATOR_PLATFORM", "submissionReference", "R-1"));
 
         // the regulator's platform sends its decision through the engine REST API, as a technical user of complaint-integrations
-        Http gateway = Http.on(port).as(integrationUser(), GATEWAY_PASSWORD);
+        Http gateway = Http.on(port).as(IntegrationUser.ensure(identityService), IntegrationUser.PASSWORD);
         String decision = """
                 {"messageName": "RegulatorDecision", "businessKey": "%s",
                  "correlationKeys": {"regulatorReference": {"value": "%s", "type": "String"}},
@@ -221,7 +218,7 @@ class ExternalPathsEndToEndTest {
     void aReferralWithoutItsReferenceIsRefusedThroughTheRestApiAndWritesNothing() {
         String number = register(Category.SERVICE_QUALITY);
         long referralsBefore = referralRows.count();
-        Http gateway = Http.on(port).as(integrationUser(), GATEWAY_PASSWORD);
+        Http gateway = Http.on(port).as(IntegrationUser.ensure(identityService), IntegrationUser.PASSWORD);
         HttpResponse<String> response = gateway.postJson("/engine-rest/message", """
                 {"messageName": "RegulatorReferralReceived", "businessKey": "%s",
                  "processVariables": {"regulator": {"value": "SAMR_12315", "type": "String"}}}
@@ -282,23 +279,4 @@ class ExternalPathsEndToEndTest {
         return referral;
     }
 
-    /** A technical user of the group complaint-integrations (created once). */
-    private String integrationUser() {
-        String id = "regulator-gateway";
-        if (identityService.createGroupQuery().groupId(Departments.INTEGRATIONS).count() == 0) {
-            Group group = identityService.newGroup(Departments.INTEGRATIONS);
-            group.setName("系统对接 Integrations");
-            group.setType("SYSTEM");
-            identityService.saveGroup(group);
-        }
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName("Gateway");
-            user.setLastName("Regulator");
-            user.setPassword(GATEWAY_PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, Departments.INTEGRATIONS);
-        }
-        return id;
-    }
 }
