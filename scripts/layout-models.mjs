@@ -52,7 +52,7 @@ const SIZE = {
 };
 const H_GAP = 34; // horizontal space between columns
 const ROW_HEIGHT = 86; // a row of tasks, with room for gateway labels above and event labels below
-const CHANNEL = 22; // vertical space between rows, where flows run
+const CHANNEL = 20; // vertical space between rows, where flows run
 const LANE_HEADER = 30;
 const POOL_HEADER = 30;
 const PAD = 20;
@@ -751,7 +751,7 @@ ContainerLayout.prototype.run = function run() {
     for (const b of this.labels.values()) { b.x += dx; b.y += dy; }
     for (const points of this.edges.values()) for (const p of points) { p.x += dx; p.y += dy; }
     this.width += dx * 2;
-    this.height += dy + 4;
+    this.height += dy + 14;
   }
   return this;
 };
