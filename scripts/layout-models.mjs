@@ -43,6 +43,14 @@ const LAYOUT = {
     },
     bands: [['filing'], ['outcome']],
   },
+  'regulator-referral': {
+    stages: {
+      response: ['StartEvent_ReferralToAnswer'],
+      decision: ['Gateway_JoinDecision'],
+    },
+    bands: [['response'], ['decision']],
+    minLaneHeight: 150,
+  },
 };
 
 const SIZE = {
@@ -51,8 +59,8 @@ const SIZE = {
   event: { width: 36, height: 36 },
 };
 const H_GAP = 34; // horizontal space between columns
-const ROW_HEIGHT = 86; // a row of tasks, with room for gateway labels above and event labels below
-const CHANNEL = 20; // vertical space between rows, where flows run
+const ROW_HEIGHT = 84; // a row of tasks, with room for gateway labels above and event labels below
+const CHANNEL = 18; // vertical space between rows, where flows run
 const LANE_HEADER = 30;
 const POOL_HEADER = 30;
 const PAD = 20;
@@ -275,9 +283,20 @@ class ContainerLayout {
   sizeOf(node) {
     if (node.$type === 'bpmn:SubProcess') return { width: 100, height: 80 };
     const size = { ...SIZE[kindOf(node)] };
-    const attached = this.boundaries.filter((b) => b.attachedToRef === node).length;
-    if (attached > 2) size.width = 40 * attached + 20;
+    const attached = this.boundaries.filter((b) => b.attachedToRef === node);
+    const top = attached.filter((b) => this.onTop(b)).length;
+    const most = Math.max(top, attached.length - top);
+    if (most >= 2) size.width = Math.max(120, 40 * most + 20);
     return size;
+  }
+
+  /** A boundary event whose flows go on along its task's row sits on the top edge; the others on the bottom. */
+  onTop(boundary) {
+    const host = boundary.attachedToRef;
+    const targets = this.flows.filter((f) => f.sourceRef === boundary).map((f) => f.targetRef);
+    return this.boundaries.filter((b) => b.attachedToRef === host).length > 1 && targets.length > 0
+      && targets.every((t) => this.laneOf(t) === this.laneOf(host) && this.band.get(t.id) === this.band.get(host.id)
+        && this.track.get(t.id) === this.track.get(host.id) && this.layer.get(t.id) > this.layer.get(host.id));
   }
 
   // ---- tracks: rows inside a lane and band; the longest continuation keeps its predecessor's track
@@ -309,7 +328,7 @@ class ContainerLayout {
 
   // ---- rows (lane, band, track) packed into lines; x by columns, y by lines
   placeRows() {
-    const left = (this.pool ? POOL_HEADER : 0) + (this.lanes ? LANE_HEADER : 0) + PAD;
+    const left = (this.pool ? POOL_HEADER : 0) + (this.lanes ? LANE_HEADER : 0) + PAD + (this.pool || this.lanes || this.container.$type === 'bpmn:SubProcess' ? 0 : 30);
     // column widths per band
     const colX = [];
     for (let band = 0; band < this.bandCount; band++) {
@@ -403,15 +422,23 @@ class ContainerLayout {
       const top = y;
       y += this.channelHeight / 2;
       for (const line of linesOfLane[lane]) {
+        // room above for the labels of boundary events on the top edge of a task
+        if (line.rows.some((r) => r.nodes.some((n) => this.boundaries.some((b) => b.attachedToRef === n && this.onTop(b))))) {
+          y += 44;
+        }
         line.top = y;
         line.bottom = y + line.height;
         this.lineList.push(line);
         y = line.bottom + this.channelHeight;
       }
       y -= this.channelHeight / 2;
+      if (this.lanes) y = Math.max(y, top + (this.config?.minLaneHeight || 0)); // room for the lane's name
       this.laneBounds.push({ top, bottom: y });
     }
-    this.height = y + PAD / 2;
+    // room below the last line for the labels of its events
+    const last = this.lineList.at(-1);
+    const labelled = this.container.$type !== 'bpmn:SubProcess' && last && last.rows.some((r) => r.nodes.some((n) => isEvent(n) && n.name));
+    this.height = y + PAD / 2 + (labelled ? 30 : 0);
     // shapes
     for (const line of this.lineList) {
       const cy = line.top + this.rowHeight / 2;
@@ -434,15 +461,19 @@ class ContainerLayout {
         this.obstacleSubs.push(bounds);
       }
     }
-    // boundary events on the bottom edge of their host
+    // boundary events on the bottom edge of their host, or on the top edge (see onTop)
     for (const host of this.nodes) {
-      const attached = this.boundaries.filter((b) => b.attachedToRef === host);
       const hb = this.shapes.get(host.id);
-      attached.forEach((b, i) => {
-        const cx = attached.length === 1 ? hb.x + hb.width - 30 : hb.x + 30 + i * ((hb.width - 60) / (attached.length - 1));
-        this.shapes.set(b.id, { x: Math.round(cx - 18), y: hb.y + hb.height - 18, width: 36, height: 36 });
-        this.lineOfNode.set(b.id, this.lineOfNode.get(host.id));
-      });
+      for (const top of [false, true]) {
+        const attached = this.boundaries.filter((b) => b.attachedToRef === host && this.onTop(b) === top);
+        attached.forEach((b, i) => {
+          const cx = attached.length === 1 ? hb.x + hb.width - 30
+            : hb.x + 25 + i * ((hb.width - 50) / (attached.length - 1));
+          const y = top ? hb.y - 18 : hb.y + hb.height - 18;
+          this.shapes.set(b.id, { x: Math.round(cx - 18), y, width: 36, height: 36 });
+          this.lineOfNode.set(b.id, this.lineOfNode.get(host.id));
+        });
+      }
     }
   }
 
@@ -498,12 +529,16 @@ class ContainerLayout {
       } else {
         const below = tLine.top > sLine.top || (tLine === sLine && !(t.x > s.x + s.width));
         const sameLine = sLine === tLine;
-        const downwards = tLine.top > sLine.top || sameLine;
+        const downwards = (tLine.top > sLine.top || sameLine) && !(boundary && this.onTop(flow.sourceRef));
         // leaving the source
         let start;
         let x1;
         const startPoints = [];
-        if (boundary) {
+        if (boundary && this.onTop(flow.sourceRef)) {
+          start = { x: sc.x, y: s.y };
+          x1 = sc.x;
+          startPoints.push(start);
+        } else if (boundary) {
           start = { x: sc.x, y: s.y + s.height };
           x1 = sc.x;
           startPoints.push(start);
@@ -583,10 +618,13 @@ class ContainerLayout {
   placeLabels() {
     const taken = [];
     const blocked = (box) => taken.some((b) => overlaps(b, box, 2))
-      || this.obstacleShapes().some((b) => overlaps(b, box, 2))
-      || box.x < 2 || box.y < 2 || box.x + box.width > this.width - 2 || box.y + box.height > this.height - 2;
+      || this.obstacleShapes().some((b) => overlaps(b, box, 2));
+    const outside = (box) => box.x < 2 || box.y < 2 || box.x + box.width > this.width - 2
+      || box.y + box.height > this.height - 2;
     const place = (id, candidates) => {
-      const box = candidates.find((c) => !blocked(c)) || candidates[0];
+      // a free place inside the diagram, else a free place just outside it, else the first (the test will say)
+      const box = candidates.find((c) => !blocked(c) && !outside(c)) || candidates.find((c) => !blocked(c))
+        || candidates[0];
       const rounded = { x: Math.round(box.x), y: Math.round(box.y), width: box.width, height: box.height };
       this.labels.set(id, rounded);
       taken.push(rounded);
@@ -602,8 +640,14 @@ class ContainerLayout {
       const rightOf = { x: b.x + b.width + 4, y: b.y + b.height, ...size };
       const leftOf = { x: b.x - size.width - 4, y: b.y + b.height, ...size };
       const candidates = isGateway(n) ? [above, below, leftOf, rightOf] : [below, rightOf, leftOf, above];
-      if (isBoundary(n)) candidates.unshift({ x: b.x + b.width + 2, y: b.y + b.height + 2, ...size },
-        { x: b.x - size.width - 2, y: b.y + b.height + 2, ...size });
+      if (isBoundary(n)) {
+        const top = this.onTop(n);
+        const siblings = this.boundaries.filter((o) => o.attachedToRef === n.attachedToRef && this.onTop(o) === top);
+        const y = top ? b.y - size.height - 2 : b.y + b.height + 2;
+        const right = { x: b.x + b.width + 2, y, ...size };
+        const leftSide = { x: b.x - size.width - 2, y, ...size };
+        candidates.unshift(...(siblings.length > 1 && siblings.indexOf(n) === 0 ? [leftSide, right] : [right, leftSide]));
+      }
       for (let d = 8; d <= 64; d += 8) {
         candidates.push({ ...below, y: below.y + d }, { ...above, y: above.y - d },
           { ...below, x: below.x + d * 1.5 }, { ...below, x: below.x - d * 1.5 },
