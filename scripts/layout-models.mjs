@@ -264,7 +264,7 @@ class ContainerLayout {
           this.layer.set(next, Math.max(this.layer.get(next) ?? 0, this.layer.get(id) + 1));
         }
       }
-      // pull nodes with no successors in the band towards their predecessor (end events right after their step)
+      // the forward edges of every band, for the tails below
       this.forward = this.forward || new Map();
       for (const [k, v] of forward) this.forward.set(k, v);
     }
@@ -370,16 +370,11 @@ class ContainerLayout {
     const lineOfRow = new Map();
     for (const row of sortedRows) {
       const lines = linesOfLane[row.lane];
-      const previous = lineOfRow.get(`${row.lane}/${row.band}/${row.track - 1}`);
-      const bandStart = row.track === 0
-        ? Math.max(-1, ...[...lineOfRow.entries()].filter(([k]) => k.startsWith(`${row.lane}/${row.band - 1}/`))
-          .map(([, v]) => v)) + 1
-        : previous + 1;
-      let index = Math.max(0, row.track === 0 ? 0 : bandStart);
-      if (row.track === 0) index = 0;
+      // a band's second track goes below its first, and so on; track 0 takes the first line where it fits
+      const previous = row.track === 0 ? -1 : (lineOfRow.get(`${row.lane}/${row.band}/${row.track - 1}`) ?? -1);
+      let index = previous + 1;
       while (index < lines.length && lines[index].spans.some((s) => row.spans.some((r) => overlaps(
         { x: s.x, y: 0, width: s.width, height: 1 }, { x: r.x, y: 0, width: r.width, height: 1 })))) index++;
-      if (row.track > 0 && index <= previous) index = previous + 1;
       while (lines.length <= index) lines.push({ lane: row.lane, height: this.rowHeight, spans: [], rows: [], subs: [] });
       lines[index].spans.push(...row.spans);
       lines[index].rows.push(row);
@@ -395,22 +390,29 @@ class ContainerLayout {
       const w = inner.width;
       let placed = false;
       const limit = Math.max(this.maxWidth, right);
-      for (const line of lines) {
+      const need = inner.height + 12;
+      const free = (line, span) => !line.spans.some((o) => o.x < span.x + span.width && span.x < o.x + o.width);
+      for (let i = 0; i < lines.length && !placed; i++) {
         for (let x = limit - w - PAD; x >= left; x -= 10) {
           const span = { x: x - 30, width: w + 60 };
-          if (!line.spans.some((s) => s.x < span.x + span.width && span.x < s.x + s.width)) {
-            line.spans.push(span);
-            line.subs.push({ sub, x });
-            line.height = Math.max(line.height, inner.height + 12);
-            placed = true;
-            break;
+          if (!free(lines[i], span)) continue;
+          // reach down into the next lines of the lane where they are free there too; grow the last one if need be
+          let j = i;
+          let room = lines[i].height;
+          while (room < need && j + 1 < lines.length && free(lines[j + 1], span)) {
+            j++;
+            room += this.channelHeight + lines[j].height;
           }
+          if (room < need) lines[j].height += need - room;
+          for (let k = i; k <= j; k++) lines[k].spans.push(span);
+          lines[i].subs.push({ sub, x });
+          placed = true;
+          break;
         }
-        if (placed) break;
       }
       if (!placed) {
         const x = left;
-        lines.push({ lane, height: inner.height + 12, spans: [{ x: x - 30, width: w + 60 }], rows: [], subs: [{ sub, x }] });
+        lines.push({ lane, height: need, spans: [{ x: x - 30, width: w + 60 }], rows: [], subs: [{ sub, x }] });
       }
       this.width = Math.max(this.width, ...lines.flatMap((l) => l.subs.map((s) => s.x + this.inner.get(s.sub.id).width + PAD)));
     }
