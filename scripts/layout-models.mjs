@@ -105,7 +105,7 @@ function labelSize(text, maxWidth = LABEL_MAX_WIDTH) {
     }
   }
   if (line) lines.push(line);
-  const width = Math.ceil(Math.min(maxWidth, Math.max(...lines.map(textWidth))) + 4);
+  const width = Math.ceil(Math.min(maxWidth, Math.max(...lines.map(textWidth))) + 8);
   return { width, height: lines.length * LABEL_LINE };
 }
 const isCjk = (ch) => ch !== undefined && ch.codePointAt(0) > 0x2e80;
@@ -656,6 +656,7 @@ class ContainerLayout {
           { ...above, x: above.x + d * 1.5 }, { ...above, x: above.x - d * 1.5 },
           { ...rightOf, y: rightOf.y + d }, { ...leftOf, y: leftOf.y + d });
       }
+      candidates.push(...around(b.x + b.width / 2, b.y + b.height / 2, size));
       place(n.id, candidates);
     }
     for (const flow of this.flows.filter((f) => f.name)) {
@@ -685,13 +686,7 @@ class ContainerLayout {
         }
       }
       // last resort: anywhere close to the middle of the first segment
-      const mid = { x: (points[0].x + points[1].x) / 2, y: (points[0].y + points[1].y) / 2 };
-      for (let r = 10; r <= 240; r += 8) {
-        for (let k = 0; k < 16; k++) {
-          const angle = (Math.PI * 2 * k) / 16;
-          candidates.push({ x: mid.x + r * Math.cos(angle) - size.width / 2, y: mid.y + r * Math.sin(angle) - size.height / 2, ...size });
-        }
-      }
+      candidates.push(...around((points[0].x + points[1].x) / 2, (points[0].y + points[1].y) / 2, size));
       place(flow.id, candidates);
     }
   }
@@ -699,6 +694,18 @@ class ContainerLayout {
   obstacleShapes() {
     return [...this.nodes, ...this.boundaries].map((n) => this.shapes.get(n.id)).concat(this.obstacleSubs || []);
   }
+}
+
+/** Label boxes of this size on circles around a point, nearest first. */
+function around(cx, cy, size) {
+  const boxes = [];
+  for (let r = 10; r <= 240; r += 8) {
+    for (let k = 0; k < 16; k++) {
+      const angle = (Math.PI * 2 * k) / 16;
+      boxes.push({ x: cx + r * Math.cos(angle) - size.width / 2, y: cy + r * Math.sin(angle) - size.height / 2, ...size });
+    }
+  }
+  return boxes;
 }
 
 function simplify(points) {
