@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Renders every processes/*.bpmn to docs/images/<process-id>.png with bpmn-js in headless Chromium.
 // Usage: npm run render:models   (or: node scripts/render-models.mjs [file.bpmn ...])
+// Warns about labels that collide as bpmn-js draws them (text on another label or on a flow node).
 //
 // Uses the machine's Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH); nothing downloads a browser.
 import { readFile, readdir, mkdir } from 'node:fs/promises';
@@ -67,8 +68,26 @@ try {
         canvas.viewbox({ x: box.x - margin, y: box.y - margin, width, height });
         const processIds = viewer.getDefinitions().rootElements
           .filter((e) => e.$type === 'bpmn:Process').map((e) => e.id);
-        return { warnings: warnings.map((w) => w.message), width, height, processIds };
+        // labels as bpmn-js draws them: none may lie on another label or on a flow node
+        const registry = viewer.get('elementRegistry');
+        const labels = registry.filter((e) => e.type === 'label').map((e) => {
+          const text = registry.getGraphics(e).querySelector('text');
+          const b = text ? text.getBBox() : { x: 0, y: 0, width: 0, height: 0 };
+          return { id: e.businessObject.id, x: e.x + b.x, y: e.y + b.y, width: b.width, height: b.height };
+        }).filter((l) => l.width > 0);
+        const shapes = registry.filter((e) => e.type !== 'label' && !e.waypoints && e.businessObject.$instanceOf('bpmn:FlowNode')
+          && !(e.type === 'bpmn:SubProcess'));
+        const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+        const collisions = [];
+        labels.forEach((l, i) => {
+          labels.slice(i + 1).filter((o) => hit(l, o)).forEach((o) => collisions.push(`label of ${l.id} on label of ${o.id}`));
+          shapes.filter((s) => hit(l, s)).forEach((s) => collisions.push(`label of ${l.id} on ${s.id}`));
+        });
+        return { warnings: warnings.map((w) => w.message), width, height, processIds, collisions };
       }, xml);
+      if (result.collisions.length > 0) {
+        console.warn(`${path.basename(model)}: labels that collide as drawn (npm run layout:models places them apart):\n  ${result.collisions.join('\n  ')}`);
+      }
       if (result.warnings.length > 0) {
         console.warn(`${path.basename(model)}: bpmn-js import warnings:\n  ${result.warnings.join('\n  ')}`);
       }
