@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Manager is never asked to download anything). Skipped where they are missing, unless CI is set: then it fails.
  */
 @ComplaintDeskSpringTest
+@Tag("browser")
 class PortalBrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
