@@ -12,6 +12,7 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.TimelineEntry;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,7 +67,7 @@ class DeadlinesApplicationTest {
         Instant registeredAt = complaint.getRegisteredAt();
         assertThat(complaint.getDecisionDueAt()).isEqualTo(calendar.plusCalendarDays(registeredAt, 15));
         assertThat(BusinessCalendar.dateOf(complaint.getDecisionDueAt())).isEqualTo(BusinessCalendar.dateOf(registeredAt).plusDays(15));
-        assertThat(complaint.getDecisionDueAt().atZone(BusinessCalendar.ZONE).toLocalTime()).isEqualTo(BusinessCalendar.END_OF_DAY);
+        assertThat(complaint.getDecisionDueAt().atZone(BusinessTime.ZONE).toLocalTime()).isEqualTo(BusinessCalendar.END_OF_DAY);
 
         Task triage = triageOf(complaint);
         Instant due = triage.getDueDate().toInstant();

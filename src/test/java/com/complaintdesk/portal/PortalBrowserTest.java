@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -99,7 +99,7 @@ class PortalBrowserTest {
         assertThat(number).matches("CP-\\d{8}-\\d{6}");
         assertThat(filed.findElement(By.id("filed-code")).getText()).matches("[2-9A-Z]{4}(-[2-9A-Z]{4}){3}");
         wait.until(ExpectedConditions.textToBe(By.id("c-number"), number));
-        String due = records.get(number).getRegisteredAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(15).toString();
+        String due = records.get(number).getRegisteredAt().atZone(BusinessTime.ZONE).toLocalDate().plusDays(15).toString();
         assertThat(browser.findElement(By.id("c-due")).getText()).isEqualTo(due);
         assertThat(browser.findElement(By.id("c-status")).getText()).isEqualTo("已登记");
 
