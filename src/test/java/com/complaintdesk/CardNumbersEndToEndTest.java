@@ -3,6 +3,7 @@ package com.complaintdesk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.IntegrationUser;
@@ -15,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,7 +66,6 @@ import org.springframework.util.MultiValueMap;
 @ComplaintDeskSpringTest
 @ExtendWith(OutputCaptureExtension.class)
 class CardNumbersEndToEndTest {
-
 
     /** How people write a card number: each field gets several, each a card number of its own. */
     static final List<Spelling> SPELLINGS = List.of(
@@ -153,7 +152,7 @@ class CardNumbersEndToEndTest {
                                       "regulatorReference": {"value": "%s", "type": "String"},
                                       "referralReceivedOn": {"value": "%s", "type": "String"},
                                       "referralSummary": {"value": %s, "type": "String"}}}
-                """.formatted(number, reference, LocalDate.now(ZoneId.of("Asia/Shanghai")),
+                """.formatted(number, reference, LocalDate.now(BusinessTime.ZONE),
                 json.writeValueAsString("商户向12315反映 " + cards(4))));
         assertThat(message.statusCode()).as(message.body()).isEqualTo(204);
 
@@ -228,7 +227,6 @@ class CardNumbersEndToEndTest {
         return await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(number)
                 .processDefinitionKey("complaint-lifecycle").singleResult(), task -> task != null);
     }
-
 
     private static HttpHeaders jsonHeaders() {
         HttpHeaders headers = new HttpHeaders();

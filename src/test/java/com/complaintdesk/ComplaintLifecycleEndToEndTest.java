@@ -20,6 +20,7 @@ import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.settlement.LedgerRepository;
 import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.settlement.AgreementRepository;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Mailbox;
 import com.icegreen.greenmail.util.GreenMail;
@@ -105,7 +106,7 @@ class ComplaintLifecycleEndToEndTest {
                 "signatureMethod", "PHONE_RECORDING", "signedOn", java.time.LocalDate.now().plusDays(3).toString())))
                 .hasMessageContaining("signedOn").hasMessageContaining("future");
         complete("wang.fang", "customer-service", sign, Map.of("agreementSigned", true, "signatureMethod", "PHONE_RECORDING", "signedOn",
-                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
+                java.time.LocalDate.now(BusinessTime.ZONE).toString()));
 
         Task confirm = await().atMost(Duration.ofSeconds(30)).until(() -> findTask(number, "Task_ConfirmExecution"), t -> t != null);
         Complaint afterPayment = records.get(number);

@@ -25,6 +25,7 @@ import com.complaintdesk.referral.RegulatorReferralRepository;
 import com.complaintdesk.settlement.LedgerRepository;
 import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.IntegrationUser;
@@ -53,7 +54,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @ComplaintDeskSpringTest
 class ExternalPathsEndToEndTest {
-
 
     @LocalServerPort int port;
     @Autowired IntakeService intake;
@@ -84,7 +84,7 @@ class ExternalPathsEndToEndTest {
         assertThat(taskService.createTaskQuery().processInstanceId(referral.getId()).singleResult().getDueDate()).isNotNull();
         // compliance-legal and the managers are told, with the due date and the dossier's address
         MimeMessage told = new Mailbox(mailServer).awaitOne(number, "监管转办 Regulator's referral");
-        assertThat(Mailbox.text(told)).contains(reference, row.getResponseDueAt().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString(),
+        assertThat(Mailbox.text(told)).contains(reference, row.getResponseDueAt().atZone(BusinessTime.ZONE).toLocalDate().toString(),
                 "/staff/complaints/" + number + "/dossier.zip");
         // the complaint's own handling waits where it was
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").count()).isEqualTo(1);
@@ -248,7 +248,7 @@ class ExternalPathsEndToEndTest {
         assertThat(records.get(number).getChannel()).isEqualTo(Channel.REGULATOR);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").count()).isEqualTo(1);
         Task prepare = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_PrepareResponse").singleResult();
-        assertThat(prepare.getDueDate().toInstant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 4));
+        assertThat(prepare.getDueDate().toInstant().atZone(BusinessTime.ZONE).toLocalDate()).isEqualTo(LocalDate.of(2026, 12, 4));
 
         // the due date passes with the response unwritten: the managers are alerted, and the task stays
         var overdue = managementService.createJobQuery().processInstanceId(prepare.getProcessInstanceId())

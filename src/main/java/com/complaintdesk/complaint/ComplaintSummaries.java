@@ -4,7 +4,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_SUMMARY;
 
 import com.complaintdesk.identity.Departments;
-import java.time.ZoneId;
+import com.complaintdesk.shared.BusinessTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ComplaintSummaries {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessTime.ZONE);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessTime.ZONE);
 
     private final ComplaintRepository complaints;
     private final EvidenceRepository evidence;

@@ -1,13 +1,13 @@
 package com.complaintdesk.complaint;
 
-import com.complaintdesk.intake.CardNumberMasker;
+import static com.complaintdesk.shared.BusinessTime.ZONE;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,8 +19,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * unchecked checkboxes not at all; this is the one place that turns them into the types the domain uses.
  */
 public final class ProcessValues {
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private ProcessValues() {
     }

@@ -1,7 +1,7 @@
 package com.complaintdesk.config;
 
+import com.complaintdesk.shared.BusinessTime;
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,6 +11,6 @@ class ClockConfiguration {
     /** Business time is China Standard Time: complaint numbers and deadlines count days in Asia/Shanghai. */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Asia/Shanghai"));
+        return Clock.system(BusinessTime.ZONE);
     }
 }

@@ -10,6 +10,7 @@ import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.Departments;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
+import com.complaintdesk.shared.BusinessTime;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Breaches {
 
     private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessTime.ZONE);
 
     private final ComplaintRecords records;
     private final DeadlineService deadlines;

@@ -1,5 +1,7 @@
 package com.complaintdesk.deadline;
 
+import static com.complaintdesk.shared.BusinessTime.ZONE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +10,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -54,7 +55,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 @Component
 public class BusinessCalendar {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Deadlines end at this time of their last day. */
     public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 

@@ -11,6 +11,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.shared.BusinessTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,7 +104,7 @@ public class DeadlineService {
             return regulatorResponseAt(execution);
         }
         DeadlineFacts facts = recordOf(execution).map(DeadlineFacts::of).orElseGet(() -> factsOf(execution)).inInstance(instanceOf(execution));
-        Instant received = receivedOn.atStartOfDay(BusinessCalendar.ZONE).toInstant();
+        Instant received = receivedOn.atStartOfDay(BusinessTime.ZONE).toInstant();
         return Date.from(calendar.plus(received, periods.lengthOf(DeadlinePeriod.REGULATOR_RESPONSE, facts)));
     }
 

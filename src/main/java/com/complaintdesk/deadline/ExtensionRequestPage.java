@@ -12,7 +12,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.identity.Departments;
-import java.time.ZoneId;
+import com.complaintdesk.shared.BusinessTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExtensionRequestPage {
 
     private static final String TITLE = "申请延期 Request an extension";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessTime.ZONE);
 
     private final ComplaintRecords records;
     private final Extensions extensions;

@@ -9,10 +9,10 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.AsApplication;
-import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.complaint.CardNumberMasker;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
-import java.time.ZoneId;
+import com.complaintdesk.shared.BusinessTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Extensions {
 
     static final String BREACH_TIMER = "StartEvent_DecisionDeadlineReached";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessTime.ZONE);
 
     private final ComplaintRecords records;
     private final DeadlineService deadlines;

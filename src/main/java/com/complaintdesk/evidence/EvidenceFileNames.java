@@ -1,6 +1,6 @@
 package com.complaintdesk.evidence;
 
-import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.complaint.CardNumberMasker;
 import java.text.Normalizer;
 
 /**

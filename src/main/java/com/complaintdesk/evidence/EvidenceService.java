@@ -9,7 +9,7 @@ import com.complaintdesk.complaint.Evidence;
 import com.complaintdesk.complaint.EvidenceRepository;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
-import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.complaint.CardNumberMasker;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;

@@ -1,5 +1,6 @@
 package com.complaintdesk.evidence;
 
+import com.complaintdesk.complaint.ComplaintNumber;
 import com.complaintdesk.config.StaffPages;
 import com.complaintdesk.config.StaffRequests;
 
@@ -13,17 +14,16 @@ import com.complaintdesk.complaint.Evidence;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.identity.Departments;
+import com.complaintdesk.shared.BusinessTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,8 +50,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class StaffEvidencePage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-    private static final Pattern NUMBER = Pattern.compile("^CP-[0-9]{8}-[0-9]{6}$");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessTime.ZONE);
     private static final Map<String, String> TYPE_NAMES = Map.of(
             "TRANSACTION_RECORD", "交易记录 Transaction record",
             "FAULT_PHOTO", "故障照片/视频 Fault photo or video",
@@ -194,7 +193,7 @@ class StaffEvidencePage {
     }
 
     private Complaint complaint(String number) {
-        if (number == null || !NUMBER.matcher(number).matches()) {
+        if (!ComplaintNumber.isWellFormed(number)) {
             throw new ComplaintNotFoundException(number);
         }
         return records.get(number);

@@ -2,6 +2,7 @@ package com.complaintdesk.intake;
 
 import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR_REFERENCE;
 
+import com.complaintdesk.complaint.CardNumberMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

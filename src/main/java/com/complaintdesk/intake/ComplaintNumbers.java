@@ -1,11 +1,11 @@
 package com.complaintdesk.intake;
 
-import com.complaintdesk.deadline.BusinessCalendar;
+import com.complaintdesk.complaint.ComplaintNumber;
+import com.complaintdesk.shared.BusinessTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ComplaintNumbers {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String SEQUENCE = "complaint_number_seq";
 
     private final JdbcClient jdbc;
@@ -64,10 +63,10 @@ class ComplaintNumbers {
         long first = firstValueOf(day);
         long value = sequence.nextLongValue();
         long number = value - first;
-        if (number > 999_999) {
+        if (number > ComplaintNumber.MAX_RUNNING_NUMBER) {
             throw new IllegalStateException("More than 999,999 complaint numbers drawn on " + day);
         }
-        return "CP-" + DAY.format(day) + "-" + String.format("%06d", number);
+        return ComplaintNumber.of(day, number);
     }
 
     /**
@@ -75,9 +74,9 @@ class ComplaintNumbers {
      * seldom needs the second database connection of the day's first number.
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "1 0 0 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "1 0 0 * * *", zone = BusinessTime.ZONE_ID)
     public void prepareToday() {
-        LocalDate today = LocalDate.now(clock.withZone(BusinessCalendar.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
         firstValues.keySet().removeIf(day -> day.isBefore(today.minusDays(1)));
         firstValueOf(today);
     }

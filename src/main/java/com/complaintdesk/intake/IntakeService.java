@@ -7,6 +7,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
 import static com.complaintdesk.complaint.LifecycleVariables.SUSPECTED_DUPLICATE_OF;
 import static com.complaintdesk.complaint.LifecycleVariables.VIA_SALES_PROMOTION;
 
+import com.complaintdesk.complaint.CardNumberMasker;
 import com.complaintdesk.complaint.Complainant;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -18,6 +19,7 @@ import com.complaintdesk.deadline.BusinessCalendar;
 import com.complaintdesk.deadline.DeadlineService;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
+import com.complaintdesk.shared.BusinessTime;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.ZoneId;
@@ -65,7 +67,7 @@ public class IntakeService {
         this.runtimeService = runtimeService;
         this.deadlines = deadlines;
         this.notifications = notifications;
-        this.zone = ZoneId.of("Asia/Shanghai");
+        this.zone = BusinessTime.ZONE;
     }
 
     /** What registration produced: the record, and an open complaint that looks like the same matter, if any. */

@@ -1,6 +1,7 @@
 package com.complaintdesk.legal;
 
 import static com.complaintdesk.complaint.LifecycleVariables.*;
+import static com.complaintdesk.shared.BusinessTime.ZONE;
 
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -10,7 +11,7 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.Departments;
-import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.complaint.CardNumberMasker;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
 import com.complaintdesk.referral.Referrals;
@@ -21,7 +22,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,7 +43,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Legal {
 
     private static final Logger log = LoggerFactory.getLogger(Legal.class);
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final ComplaintRecords records;
     private final LegalCaseRepository cases;

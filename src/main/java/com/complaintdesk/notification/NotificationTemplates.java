@@ -1,6 +1,6 @@
 package com.complaintdesk.notification;
 
-import com.complaintdesk.settlement.Letters;
+import com.complaintdesk.shared.Letters;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 

@@ -1,12 +1,13 @@
 package com.complaintdesk.notification;
 
+import static com.complaintdesk.shared.BusinessTime.ZONE;
+
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.identity.Departments;
-import com.complaintdesk.settlement.Letters;
+import com.complaintdesk.shared.Letters;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifications {
 
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final OutboxRows outbox;
     private final NotificationTemplates templates;

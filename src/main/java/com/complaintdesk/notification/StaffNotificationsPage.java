@@ -8,10 +8,10 @@ import static org.springframework.web.util.HtmlUtils.htmlEscape;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.identity.Departments;
+import com.complaintdesk.shared.BusinessTime;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffNotificationsPage {
 
     private static final Logger log = LoggerFactory.getLogger(StaffNotificationsPage.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessTime.ZONE);
     private static final int ROWS = 200;
 
     private final OutboxRepository outbox;

@@ -3,11 +3,11 @@ package com.complaintdesk.notification;
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 
 import com.complaintdesk.deadline.DeadlineService;
+import com.complaintdesk.shared.BusinessTime;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
@@ -45,7 +45,7 @@ public class TaskReminders {
     static final List<Integer> PERCENTS = List.of(50, 80);
     private static final int BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(TaskReminders.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessTime.ZONE);
 
     private final Notifications notifications;
     private final NotificationProperties properties;

@@ -1,16 +1,15 @@
 package com.complaintdesk.portal;
 
+import static com.complaintdesk.shared.BusinessTime.ZONE;
+
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.deadline.DeadlineService;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
 /** When the company owes the complainant its decision: the complaint's decision deadline (DeadlineService), as a day. */
 @Component
 class DecisionDeadline {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final DeadlineService deadlines;
 

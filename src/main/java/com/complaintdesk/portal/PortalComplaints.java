@@ -8,6 +8,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.SETTLEMENT_RESPONSE
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
+import com.complaintdesk.complaint.ComplaintNumber;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintRepository;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -18,7 +19,7 @@ import com.complaintdesk.evidence.EvidenceFiles;
 import com.complaintdesk.evidence.EvidenceLimits;
 import com.complaintdesk.evidence.EvidenceService;
 import com.complaintdesk.identity.Departments;
-import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.complaint.CardNumberMasker;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.settlement.ProposalRepository;
@@ -32,7 +33,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PortalComplaints {
 
     private static final Logger log = LoggerFactory.getLogger(PortalComplaints.class);
-    private static final Pattern NUMBER = Pattern.compile("^CP-[0-9]{8}-[0-9]{6}$");
     static final int MAX_TEXT = 2000;
 
     /** The answer to a filing, and whether it is the stored answer of an earlier request with the same key. */
@@ -261,7 +260,7 @@ class PortalComplaints {
 
     /** The complaint, when the access code opens it; otherwise exactly what an unknown number gets. */
     private Complaint open(String number, String accessCode) {
-        Complaint complaint = number != null && NUMBER.matcher(number).matches()
+        Complaint complaint = ComplaintNumber.isWellFormed(number)
                 ? complaints.findByComplaintNumber(number).orElse(null) : null;
         if (!accessCodes.matches(complaint == null ? null : complaint.getId(), accessCode)) {
             throw new ComplaintNotFoundException(number);

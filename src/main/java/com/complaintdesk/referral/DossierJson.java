@@ -1,5 +1,7 @@
 package com.complaintdesk.referral;
 
+import static com.complaintdesk.shared.BusinessTime.ZONE;
+
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintTransaction;
 import com.complaintdesk.investigation.FeeAuditRecord;
@@ -12,7 +14,6 @@ import com.complaintdesk.settlement.SettlementProposal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -22,7 +23,6 @@ import java.util.List;
  */
 final class DossierJson {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(ZONE);
 
     private DossierJson() {

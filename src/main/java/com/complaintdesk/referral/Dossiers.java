@@ -20,6 +20,7 @@ import com.complaintdesk.settlement.LetterRepository;
 import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.SettlementAgreement;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.shared.BusinessTime;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +60,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Dossiers {
 
-    private static final DateTimeFormatter README_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(DossierJson.ZONE);
+    private static final DateTimeFormatter README_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessTime.ZONE);
 
     /** What {@link #write} wrote: the archive's SHA-256 (hex), its number of evidence files, when it was generated. */
     public record Written(String complaintNumber, String sha256, int evidenceFiles, Instant generatedAt) {

@@ -6,6 +6,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.REFERRAL_SUMMARY;
 import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR;
 import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR_REFERENCE;
 import static com.complaintdesk.complaint.LifecycleVariables.RESPONSE_DUE_ON;
+import static com.complaintdesk.shared.BusinessTime.ZONE;
 
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
@@ -19,7 +20,6 @@ import com.complaintdesk.identity.Departments;
 import com.complaintdesk.intake.ComplaintRegistration;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +47,6 @@ class ReferralNoticePage {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralNoticePage.class);
     private static final String TITLE = "登记监管转办 Register a regulator referral";
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     // the fields of a forwarded complaint: ComplaintRegistration's names, which its errors use
     private static final String NAME = "complainantName";
     private static final String PHONE = "complainantPhone";

@@ -1,6 +1,7 @@
 package com.complaintdesk.referral;
 
 import static com.complaintdesk.complaint.LifecycleVariables.*;
+import static com.complaintdesk.shared.BusinessTime.ZONE;
 
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
@@ -13,7 +14,7 @@ import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.deadline.DeadlineService;
 import com.complaintdesk.identity.AsApplication;
 import com.complaintdesk.identity.Departments;
-import com.complaintdesk.intake.CardNumberMasker;
+import com.complaintdesk.complaint.CardNumberMasker;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.notification.MessageType;
@@ -25,7 +26,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -51,7 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Referrals {
 
     private static final Logger log = LoggerFactory.getLogger(Referrals.class);
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** What a referral says: who refers, their reference, when it came, when they want the answer, and what it is about. */
     public record ReferralNotice(Regulator regulator, String reference, LocalDate receivedOn, LocalDate responseDueOn, String summary) {

@@ -1,6 +1,7 @@
 package com.complaintdesk.reporting;
 
 import com.complaintdesk.referral.Csv;
+import com.complaintdesk.shared.BusinessTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ final class ReportFiles {
 
     static final String CSV_TYPE = "text/csv; charset=UTF-8";
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ReportFilter.ZONE);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessTime.ZONE);
 
     private ReportFiles() {
     }

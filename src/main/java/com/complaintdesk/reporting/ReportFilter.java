@@ -1,12 +1,13 @@
 package com.complaintdesk.reporting;
 
+import static com.complaintdesk.shared.BusinessTime.ZONE;
+
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.identity.Departments;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import java.util.function.Function;
  */
 public record ReportFilter(LocalDate from, LocalDate to, String department, Category category, Channel channel) {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** A report covers at most this many days (ten years): the cleanup removes what is older anyway. */
     static final long MAX_DAYS = 3660;
     static final int DEFAULT_DAYS = 30;

@@ -1,5 +1,6 @@
 package com.complaintdesk.reporting;
 
+import com.complaintdesk.shared.BusinessTime;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,7 +102,7 @@ class ReportingMetrics implements MeterBinder {
     Kpis kpis() {
         Instant now = clock.instant();
         if (cached == null || cachedAt.plus(CACHE).isBefore(now)) {
-            LocalDate today = LocalDate.ofInstant(now, ReportFilter.ZONE);
+            LocalDate today = LocalDate.ofInstant(now, BusinessTime.ZONE);
             cached = kpis.kpis(ReportFilter.parse(null, today.toString(), null, null, null, today));
             Map<String, Long> counts = new java.util.HashMap<>();
             jdbc.query("select status, count(*) as n from notification_outbox group by status", Map.of(),

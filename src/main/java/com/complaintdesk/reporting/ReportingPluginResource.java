@@ -1,6 +1,7 @@
 package com.complaintdesk.reporting;
 
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.shared.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.GET;
@@ -110,6 +111,6 @@ public class ReportingPluginResource extends AbstractCockpitPluginResource {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ReportFilter.ZONE));
+        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 }

@@ -1,6 +1,7 @@
 package com.complaintdesk.reporting;
 
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.shared.BusinessTime;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -86,6 +87,6 @@ class ReportsController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(ReportFilter.ZONE));
+        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
     }
 }

@@ -1,5 +1,6 @@
 package com.complaintdesk.retention;
 
+import com.complaintdesk.shared.BusinessTime;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -90,7 +91,7 @@ public class RetentionCleanup {
                 .description("Records removed by the retention cleanup").register(meters);
     }
 
-    @Scheduled(cron = "${complaint-desk.retention.cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${complaint-desk.retention.cron:0 30 2 * * *}", zone = BusinessTime.ZONE_ID)
     void nightly() {
         run();
     }

@@ -9,8 +9,9 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
+import com.complaintdesk.shared.BusinessTime;
+import com.complaintdesk.shared.Letters;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -52,7 +53,7 @@ public class Agreements {
         if (existing.isPresent()) {
             return existing.get(); // drafted before (a retried step): one agreement per proposal
         }
-        LocalDate today = records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate today = records.now().atZone(BusinessTime.ZONE).toLocalDate();
         String body = letters.render("settlement-agreement.txt", Map.of(
                 "agreementNumber", number,
                 "complaintNumber", complaintNumber,
@@ -91,9 +92,9 @@ public class Agreements {
         if (!SIGNATURE_METHODS.contains(method)) {
             throw InvalidInputException.of(SIGNATURE_METHOD, "must be one of " + SIGNATURE_METHODS.stream().sorted().toList());
         }
-        LocalDate today = records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate today = records.now().atZone(BusinessTime.ZONE).toLocalDate();
         LocalDate on = ProcessValues.date(task, SIGNED_ON);
-        LocalDate registered = complaint.getRegisteredAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate registered = complaint.getRegisteredAt().atZone(BusinessTime.ZONE).toLocalDate();
         if (on != null && on.isBefore(registered)) {
             throw InvalidInputException.of(SIGNED_ON, "cannot be before the complaint was registered on " + registered);
         }

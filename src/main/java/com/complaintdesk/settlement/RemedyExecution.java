@@ -11,8 +11,9 @@ import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
+import com.complaintdesk.shared.BusinessTime;
+import com.complaintdesk.shared.Letters;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
@@ -170,6 +171,6 @@ public class RemedyExecution {
     }
 
     private LocalDate today() {
-        return records.now().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return records.now().atZone(BusinessTime.ZONE).toLocalDate();
     }
 }

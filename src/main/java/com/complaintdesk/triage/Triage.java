@@ -4,11 +4,11 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Complaint;
+import com.complaintdesk.complaint.ComplaintNumber;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component("triage")
 public class Triage {
-
-    private static final Pattern NUMBER = Pattern.compile("^CP-[0-9]{8}-[0-9]{6}$");
 
     private final ComplaintRecords records;
 
@@ -38,7 +36,7 @@ public class Triage {
             if (original == null) {
                 throw InvalidInputException.of(DUPLICATE_OF, "is required when the complaint is a duplicate: give the original's number");
             }
-            if (!NUMBER.matcher(original).matches()) {
+            if (!ComplaintNumber.isWellFormed(original)) {
                 throw InvalidInputException.of(DUPLICATE_OF, "must be a complaint number like CP-20261126-000042");
             }
             if (original.equals(complaint.getComplaintNumber())) {

@@ -1,5 +1,6 @@
 package com.complaintdesk.benchmark;
 
+import com.complaintdesk.shared.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -328,7 +328,7 @@ public final class Benchmark {
     }
 
     private void lifecycle(String database, AppProcess app, Rest admin) {
-        List<Step> path = feeDisputePath(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        List<Step> path = feeDisputePath(LocalDate.now(BusinessTime.ZONE));
         // one lifecycle first, to count the service tasks it passes (all processes it calls included)
         String first = oursLifecycle(admin, path, new ArrayList<>());
         int[] shape = shapeOf(admin, Rest.ok(admin.get("/engine-rest/history/process-instance?processInstanceBusinessKey="

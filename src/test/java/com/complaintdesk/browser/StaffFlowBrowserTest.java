@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.LifecycleVariables;
 import com.complaintdesk.complaint.Outcome;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -142,7 +143,7 @@ class StaffFlowBrowserTest {
         tasklist.openAndClaim(signature.getId(), "Record signed agreement");
         tasklist.tick("Complainant signed the agreement");
         tasklist.choose("Signature method", "Phone recording");
-        tasklist.date("Signed on", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        tasklist.date("Signed on", java.time.LocalDate.now(BusinessTime.ZONE).toString());
         tasklist.complete(signature.getId());
         assertCompletedBy(signature, "wang.fang");
 

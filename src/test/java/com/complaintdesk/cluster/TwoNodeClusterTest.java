@@ -73,7 +73,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two application nodes on one PostgreSQL database, started as production starts them (profiles postgres and https,
- * no demo data, the database and admin password from the variables of the README), each with its own job executor.
+ * no demo data, the database and admin password from the variables of docs/operations.md), each with its own job executor.
  *
  * <ol>
  *   <li>1,000 due timers fire exactly once across the two nodes, and both nodes fire some.</li>
@@ -109,7 +109,7 @@ class TwoNodeClusterTest {
     @BeforeAll
     static void startTwoNodesOnOneDatabase() throws IOException {
         postgres = EmbeddedPostgres.builder().start();
-        // what the README's psql and createdb lines do
+        // what the psql and createdb lines of docs/operations.md do
         JdbcTemplate server = new JdbcTemplate(postgres.getPostgresDatabase());
         server.execute("create role " + DATABASE_USER + " login password 'not-checked-by-the-embedded-server'");
         server.execute("create database " + DATABASE + " owner " + DATABASE_USER);

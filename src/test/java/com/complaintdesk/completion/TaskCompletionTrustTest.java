@@ -14,6 +14,7 @@ import com.complaintdesk.settlement.LedgerRepository;
 import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
@@ -23,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -136,7 +136,7 @@ class TaskCompletionTrustTest {
 
         Task sign = staff().waitingTask(number, "complaint-lifecycle", "Task_SignAgreement");
         String signed = "\"agreementSigned\": {\"value\": true}, \"signatureMethod\": {\"value\": \"PHONE_RECORDING\"}, "
-                + "\"signedOn\": {\"value\": \"" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + "\"}";
+                + "\"signedOn\": {\"value\": \"" + LocalDate.now(BusinessTime.ZONE) + "\"}";
         HttpResponse<String> refusedProposal = clerk.postJson("/engine-rest/task/" + sign.getId() + "/submit-form",
                 "{\"variables\": {" + signed + ", \"proposalId\": {\"value\": " + refused + ", \"type\": \"Long\"}}}");
         assertThat(refusedProposal.statusCode()).as(refusedProposal.body()).isEqualTo(400);

@@ -2,6 +2,7 @@ package com.complaintdesk.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.shared.BusinessTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -15,7 +16,7 @@ import org.springframework.boot.actuate.health.Status;
 /** Health component businessCalendar: UP with this year's and next year's file, WARNING without, overall still UP. */
 class BusinessCalendarHealthIndicatorTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = BusinessTime.ZONE;
 
     private static BusinessCalendarHealthIndicator at(String instant, Map<Integer, BusinessCalendar.Year> years) {
         return new BusinessCalendarHealthIndicator(new BusinessCalendar(Clock.fixed(Instant.parse(instant), SHANGHAI), years));

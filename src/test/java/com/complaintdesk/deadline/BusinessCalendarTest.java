@@ -3,6 +3,7 @@ package com.complaintdesk.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.complaintdesk.shared.BusinessTime;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,7 +28,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class BusinessCalendarTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = BusinessTime.ZONE;
     private static final Clock NOV_2026 = Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), SHANGHAI);
 
     private final BusinessCalendar calendar = new BusinessCalendar(NOV_2026, new String[] {BusinessCalendar.DEFAULT_LOCATIONS});

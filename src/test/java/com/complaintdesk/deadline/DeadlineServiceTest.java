@@ -22,6 +22,7 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.RootCause;
+import com.complaintdesk.shared.BusinessTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DeadlineServiceTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = BusinessTime.ZONE;
     private static final String NUMBER = "CP-20260928-000001";
 
     private final BusinessCalendar calendar = new BusinessCalendar(Clock.fixed(Instant.parse("2026-09-28T02:00:00Z"), SHANGHAI),

@@ -2,6 +2,7 @@ package com.complaintdesk.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
@@ -12,26 +13,36 @@ import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.TimelineEntry;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
+import com.complaintdesk.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Deadlines in the running application: registration through the intake service gives the record its decision
  * deadline and the triage task its due and follow-up dates (the task-create listener); the deployed table is
- * evaluated whoever acts; extensions are stored; health shows the calendar's state. Registration happens now (the
- * application's clock), so expectations are computed with the calendar bean and checked for their shape.
+ * evaluated whoever acts; extensions are stored; health shows the calendar's state. The application's clock and the
+ * engine's are pinned (TestClock), and every expected date is written by hand from the 2026 calendar (State Council
+ * notice of 2025-11-04: Spring Festival 15-23 February, Saturday 14 February a make-up working day). The processes a
+ * test starts are deleted after it, so no reminder or timer of a pinned day fires later in the shared context.
  */
 @ComplaintDeskSpringTest
 class DeadlinesApplicationTest {
@@ -41,17 +52,33 @@ class DeadlinesApplicationTest {
     @Autowired IntakeService intake;
     @Autowired ComplaintRecords records;
     @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
-    @Autowired BusinessCalendar calendar;
     @Autowired DeadlineService deadlines;
     @Autowired DeadlinePeriods periods;
+    @Autowired TestClock clock;
     @LocalServerPort int port;
 
-    private Complaint register(Channel channel) {
-        IntakeService.Registered registered = intake.register(new ComplaintRegistration(channel, "赵六", "13900139000", null,
+    private final List<String> registered = new ArrayList<>();
+
+    @AfterEach
+    void releaseTheClockAndEndTheComplaints() {
+        clock.release();
+        registered.forEach(number -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).list()
+                .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test over: pinned dates", true)));
+    }
+
+    private static Instant shanghai(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(BusinessTime.ZONE).toInstant();
+    }
+
+    private Complaint register(Channel channel, String at) {
+        clock.pinAt(at);
+        IntakeService.Registered filed = intake.register(new ComplaintRegistration(channel, "赵六", "13900139000", null,
                 "M-" + System.nanoTime(), null, Category.SERVICE_QUALITY, false, "客服未回电 no call-back as promised", null,
                 List.of()));
-        return records.get(registered.complaint().getComplaintNumber());
+        registered.add(filed.complaint().getComplaintNumber());
+        return records.get(filed.complaint().getComplaintNumber());
     }
 
     private Task triageOf(Complaint complaint) {
@@ -61,53 +88,57 @@ class DeadlinesApplicationTest {
 
     @Test
     void registrationSetsTheDecisionDeadlineAndTheTriageTaskIsDueOneWorkingDayLater() {
-        Complaint complaint = register(Channel.HOTLINE);
+        Complaint complaint = register(Channel.HOTLINE, "2026-11-26T10:00");  // a Thursday
 
-        Instant registeredAt = complaint.getRegisteredAt();
-        assertThat(complaint.getDecisionDueAt()).isEqualTo(calendar.plusCalendarDays(registeredAt, 15));
-        assertThat(BusinessCalendar.dateOf(complaint.getDecisionDueAt())).isEqualTo(BusinessCalendar.dateOf(registeredAt).plusDays(15));
-        assertThat(complaint.getDecisionDueAt().atZone(BusinessCalendar.ZONE).toLocalTime()).isEqualTo(BusinessCalendar.END_OF_DAY);
+        assertThat(complaint.getRegisteredAt()).isEqualTo(shanghai("2026-11-26T10:00"));
+        assertThat(complaint.getDecisionDueAt()).isEqualTo(shanghai("2026-12-11T23:59:59"));  // 15 calendar days
 
         Task triage = triageOf(complaint);
-        Instant due = triage.getDueDate().toInstant();
-        assertThat(due).isEqualTo(calendar.plusWorkingDays(registeredAt, 1));
-        assertThat(calendar.isWorkingDay(BusinessCalendar.dateOf(due))).isTrue();
-        assertThat(due).isAfter(registeredAt).isBefore(complaint.getDecisionDueAt());
-        Instant created = triage.getCreateTime().toInstant();
-        assertThat(triage.getFollowUpDate().toInstant())
-                .isCloseTo(created.plus(Duration.between(created, due).dividedBy(2)), org.assertj.core.api.Assertions.within(Duration.ofMillis(1)));
+        assertThat(triage.getCreateTime().toInstant()).isEqualTo(shanghai("2026-11-26T10:00"));
+        assertThat(triage.getDueDate().toInstant()).isEqualTo(shanghai("2026-11-27T23:59:59"));  // Friday
+        // halfway between 26 November 10:00 and 27 November 23:59:59
+        assertThat(triage.getFollowUpDate().toInstant()).isCloseTo(shanghai("2026-11-27T04:59:59.500"), within(Duration.ofMillis(1)));
 
         assertThat(taskService.getVariableLocal(triage.getId(), "complaintSummary").toString())
-                .contains("决定期限 Decision due: " + BusinessCalendar.dateOf(complaint.getDecisionDueAt()));
+                .contains("决定期限 Decision due: 2026-12-11");
+    }
+
+    @Test
+    void beforeTheSpringFestivalTheTriageTaskIsDueOnTheMakeUpSaturday() {
+        Complaint complaint = register(Channel.HOTLINE, "2026-02-13T10:00");  // Friday before the holiday
+
+        assertThat(complaint.getDecisionDueAt()).isEqualTo(shanghai("2026-02-28T23:59:59"));
+        assertThat(triageOf(complaint).getDueDate().toInstant()).isEqualTo(shanghai("2026-02-14T23:59:59"));
     }
 
     @Test
     void aRegulatorForwardedComplaintIsDueIn7CalendarDays() {
-        Complaint complaint = register(Channel.REGULATOR);
+        Complaint complaint = register(Channel.REGULATOR, "2026-11-26T10:00");
 
-        assertThat(complaint.getDecisionDueAt()).isEqualTo(calendar.plusCalendarDays(complaint.getRegisteredAt(), 7));
-        assertThat(triageOf(complaint).getDueDate().toInstant()).isBeforeOrEqualTo(complaint.getDecisionDueAt());
+        assertThat(complaint.getDecisionDueAt()).isEqualTo(shanghai("2026-12-03T23:59:59"));
+        assertThat(triageOf(complaint).getDueDate().toInstant()).isEqualTo(shanghai("2026-11-27T23:59:59"));
     }
 
     @Test
     void anExtensionIsStoredAndOnThePublicTimeline() {
-        Complaint complaint = register(Channel.ONLINE);
-        Instant before = complaint.getDecisionDueAt();
+        Complaint complaint = register(Channel.ONLINE, "2026-11-26T10:00");
+        assertThat(complaint.getDecisionDueAt()).isEqualTo(shanghai("2026-12-11T23:59:59"));
 
         Extension extension = deadlines.extend(complaint.getComplaintNumber(), 10, "需要现场检测 an on-site test is needed");
 
         Complaint extended = records.get(complaint.getComplaintNumber());
-        assertThat(extension.oldDueAt().toInstant()).isEqualTo(before);
-        assertThat(extended.getDecisionDueAt()).isEqualTo(extension.newDueAt().toInstant())
-                .isEqualTo(calendar.plusCalendarDays(before, 10));
+        assertThat(extension.oldDueAt().toInstant()).isEqualTo(shanghai("2026-12-11T23:59:59"));
+        assertThat(extension.newDueAt().toInstant()).isEqualTo(shanghai("2026-12-21T23:59:59"));
+        assertThat(extended.getDecisionDueAt()).isEqualTo(shanghai("2026-12-21T23:59:59"));
         assertThat(extended.getExtendedDays()).isEqualTo(10);
         assertThat(extended.getExtensionReason()).isEqualTo("需要现场检测 an on-site test is needed");
         assertThat(records.timelineOf(extended)).filteredOn(e -> e.getMilestone() == Milestone.DEADLINE_EXTENDED)
                 .singleElement().satisfies(e -> assertThat(e.isPublicEntry()).isTrue());
 
+        // 10 + 40 = 50 days of extension would put the decision past 60 days from registration
         assertThatThrownBy(() -> deadlines.extend(complaint.getComplaintNumber(), 40, "too long in all"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("extensionDays");
-        assertThat(records.get(complaint.getComplaintNumber()).getDecisionDueAt()).isEqualTo(extended.getDecisionDueAt());
+        assertThat(records.get(complaint.getComplaintNumber()).getDecisionDueAt()).isEqualTo(shanghai("2026-12-21T23:59:59"));
     }
 
     @Test
@@ -123,15 +154,20 @@ class DeadlinesApplicationTest {
         }
     }
 
-    @Test
-    void healthShowsTheCalendarComponentAndStaysUp() throws Exception {
+    /**
+     * The shipped calendar has 2026 only, so the application's health is WARNING on any day: in 2026 for want of 2027,
+     * in 2027 for want of both. The UP branch (current and next year covered) is BusinessCalendarHealthIndicatorTest's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-26T10:00", "2027-03-01T10:00"})
+    void healthWarnsOfAMissingYearAndStaysUp(String at) throws Exception {
+        clock.pinAt(at);
         HttpResponse<String> response = Http.on(port).get("/actuator/health");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode health = JSON.readTree(response.body());
 
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(health.at("/components/businessCalendar/status").asText())
-                .isEqualTo(calendar.missingYears().isEmpty() ? "UP" : "WARNING");
+        assertThat(health.at("/components/businessCalendar/status").asText()).isEqualTo("WARNING");
         assertThat(response.body()).doesNotContain("missingYears");
 
         HttpResponse<String> readiness = Http.on(port).get("/actuator/health/readiness");

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * What happens to running complaints when a process owner deploys a changed lifecycle (README, "Changing the
- * process"): they stay on the version they started on until they are migrated; a migration plan that maps equal
+ * What happens to running complaints when a process owner deploys a changed lifecycle (docs/changing-models.md, "The
+ * walk"): they stay on the version they started on until they are migrated; a migration plan that maps equal
  * activities moves them to the new version where they wait, and they finish there, through the new version's steps.
  *
  * <p>The second version is made from the real model when the test runs (a renamed closing task and a satisfaction

@@ -12,6 +12,7 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.deadline.BusinessCalendar;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Mailbox;
 import com.complaintdesk.support.RegisteredComplaints;
@@ -43,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class AcknowledgementTest {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId SHANGHAI = BusinessTime.ZONE;
 
     @Autowired IntakeService intake;
     @Autowired Notifications notifications;

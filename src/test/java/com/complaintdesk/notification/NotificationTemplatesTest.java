@@ -3,7 +3,7 @@ package com.complaintdesk.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.complaintdesk.settlement.Letters;
+import com.complaintdesk.shared.Letters;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -11,12 +11,12 @@ import com.complaintdesk.portal.PortalApi.Filed;
 import com.complaintdesk.portal.PortalApi.NamedFile;
 import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +70,10 @@ class ComplaintApiTest {
 
         Complaint complaint = records.get(number);
         assertThat(complaint.getChannel()).isEqualTo(Channel.ONLINE);
-        LocalDate registered = complaint.getRegisteredAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        LocalDate registered = complaint.getRegisteredAt().atZone(BusinessTime.ZONE).toLocalDate();
         // ONLINE: 15 calendar days (DMN complaint-deadlines), the day the record holds
         assertThat(body.get("decisionDueDate")).isEqualTo(registered.plusDays(15).toString())
-                .isEqualTo(complaint.getDecisionDueAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString());
+                .isEqualTo(complaint.getDecisionDueAt().atZone(BusinessTime.ZONE).toLocalDate().toString());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isOne();
         assertThat(api.task(number, "Task_TriageComplaint")).isNotNull();
 

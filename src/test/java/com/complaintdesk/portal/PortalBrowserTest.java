@@ -5,15 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Manager is never asked to download anything). Skipped where they are missing, unless CI is set: then it fails.
  */
 @ComplaintDeskSpringTest
+@Tag("browser")
 class PortalBrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -97,7 +99,7 @@ class PortalBrowserTest {
         assertThat(number).matches("CP-\\d{8}-\\d{6}");
         assertThat(filed.findElement(By.id("filed-code")).getText()).matches("[2-9A-Z]{4}(-[2-9A-Z]{4}){3}");
         wait.until(ExpectedConditions.textToBe(By.id("c-number"), number));
-        String due = records.get(number).getRegisteredAt().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().plusDays(15).toString();
+        String due = records.get(number).getRegisteredAt().atZone(BusinessTime.ZONE).toLocalDate().plusDays(15).toString();
         assertThat(browser.findElement(By.id("c-due")).getText()).isEqualTo(due);
         assertThat(browser.findElement(By.id("c-status")).getText()).isEqualTo("已登记");
 

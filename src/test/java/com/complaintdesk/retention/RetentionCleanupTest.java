@@ -2,6 +2,7 @@ package com.complaintdesk.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.SeededComplaints;
@@ -9,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class RetentionCleanupTest {
     @Test
     void theCleanupRemovesExpiredComplaintsWithTheirEvidenceAndKeepsRecentAndHeldOnes() {
         seeded = new SeededComplaints(jdbc);
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
         String longAgo = today.minusYears(5).minusDays(2) + "T10:00";
         String registeredLongAgo = today.minusYears(5).minusDays(40) + "T10:00";
         String lastYear = today.minusYears(1) + "T10:00";

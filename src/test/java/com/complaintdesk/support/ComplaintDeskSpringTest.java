@@ -11,14 +11,15 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one Spring configuration of the integration tests: the whole application with the demo profile on the shared
- * embedded PostgreSQL, on a random port, sending its e-mail to the tests' SMTP server (TestMailServer). Every
- * @SpringBootTest uses this annotation and nothing else, so Spring starts the context once for all of them.
+ * embedded PostgreSQL, on a random port, sending its e-mail to the tests' SMTP server (TestMailServer), on a clock a test
+ * may pin (TestClock). Every @SpringBootTest uses this annotation and nothing else, so Spring starts the context once
+ * for all of them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
-@Import(PostgresTestConfiguration.class)
+@Import({PostgresTestConfiguration.class, TestClock.Configuration.class})
 @ContextConfiguration(initializers = TestMailServer.class)
 public @interface ComplaintDeskSpringTest {
 }

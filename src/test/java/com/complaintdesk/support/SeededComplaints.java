@@ -1,7 +1,6 @@
 package com.complaintdesk.support;
 
-import com.complaintdesk.reporting.ReportFilter;
-
+import com.complaintdesk.shared.BusinessTime;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,7 +26,7 @@ public final class SeededComplaints {
     }
 
     public static Instant at(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(ReportFilter.ZONE).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(BusinessTime.ZONE).toInstant();
     }
 
     /** A complaint as registered, routed and (where the arguments say) decided and closed. Returns its id. */
@@ -71,7 +70,7 @@ public final class SeededComplaints {
         jdbc.update("insert into regulator_referral (complaint_id, process_instance_id, regulator, reference, received_on, response_due_at,"
                         + " received_at, concluded_at) values (?, ?, 'PBOC_12363', ?, ?, ?, ?, ?)",
                 complaintId, "seeded-" + complaintId + "-" + SEQUENCE.incrementAndGet(), "REF-" + complaintId + "-" + SEQUENCE.get(),
-                java.sql.Date.valueOf(received.atZone(ReportFilter.ZONE).toLocalDate()), ts(received.plusSeconds(7 * 86400)), ts(received),
+                java.sql.Date.valueOf(received.atZone(BusinessTime.ZONE).toLocalDate()), ts(received.plusSeconds(7 * 86400)), ts(received),
                 concludedAt == null ? null : ts(at(concludedAt)));
     }
 

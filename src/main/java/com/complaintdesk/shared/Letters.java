@@ -1,4 +1,4 @@
-package com.complaintdesk.settlement;
+package com.complaintdesk.shared;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

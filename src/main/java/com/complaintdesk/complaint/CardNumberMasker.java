@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.complaint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,6 @@ public final class CardNumberMasker {
     /** Digit groups joined by one to three separators. */
     private static final Pattern DIGIT_RUN = Pattern.compile(DIGIT + "+(?:" + SEPARATOR + "{1,3}" + DIGIT + "+)*");
     private static final Pattern GROUP = Pattern.compile(DIGIT + "+");
-    private static final String COMPLAINT_NUMBER_PREFIX = "CP-";
 
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
@@ -41,7 +40,7 @@ public final class CardNumberMasker {
         int copied = 0;
         while (run.find()) {
             List<int[]> groups = groups(text, run.start(), run.end());
-            int first = text.startsWith(COMPLAINT_NUMBER_PREFIX, run.start() - COMPLAINT_NUMBER_PREFIX.length()) ? 2 : 0;
+            int first = text.startsWith(ComplaintNumber.PREFIX, run.start() - ComplaintNumber.PREFIX.length()) ? 2 : 0;
             int i = first;
             while (i < groups.size()) {
                 int last = cardEndingAt(text, groups, i);
