@@ -214,6 +214,13 @@ abstract class LifecycleProcessTest {
         Mocks.register(name, delegate);
     }
 
+    /** The definition keys of the tasks whose create listener scheduled their 50 %/80 % reminders, in order. */
+    List<String> remindedTaskKeys() {
+        org.mockito.ArgumentCaptor<DelegateTask> tasks = org.mockito.ArgumentCaptor.forClass(DelegateTask.class);
+        org.mockito.Mockito.verify(taskReminders, org.mockito.Mockito.atLeast(0)).schedule(tasks.capture());
+        return tasks.getAllValues().stream().map(DelegateTask::getTaskDefinitionKey).toList();
+    }
+
     JavaDelegate delegate(String name) {
         return delegates.get(name);
     }
