@@ -30,11 +30,12 @@ const LAYOUT = {
       intake: ['StartEvent_ComplaintReceived'],
       evidence: ['Gateway_JoinEvidenceRequest'],
       investigation: ['Gateway_JoinInvestigation'],
+      department: ['Gateway_JoinConsultation'],
       approval: ['Gateway_JoinProposal'],
       settlement: ['Task_NegotiateSettlement'],
       closure: ['Gateway_JoinFinalResponse', 'Gateway_JoinClosure'],
     },
-    bands: [['intake', 'evidence'], ['investigation', 'approval'], ['settlement', 'closure']],
+    bands: [['intake', 'evidence', 'investigation'], ['department', 'approval'], ['settlement', 'closure']],
   },
   'legal-proceedings': {
     stages: {

@@ -42,6 +42,10 @@ public final class LifecycleVariables {
     public static final String DEPARTMENT = "department";
     public static final String PRIORITY = "priority";
     public static final String MANUFACTURER_REFERRAL = "manufacturerReferral";
+    /** Which investigation Gateway_Department starts: FAULT_DIAGNOSIS, FEE_AUDIT, COMPLIANCE_INVESTIGATION, BRAND_INVESTIGATION, SERVICE_INVESTIGATION. */
+    public static final String INVESTIGATION_TYPE = "investigationType";
+    /** A department asked for its opinion before the investigation (Task_ConsultDepartment), or null. */
+    public static final String CONSULTED_DEPARTMENT = "consultedDepartment";
 
     // Evidence
     public static final String EVIDENCE_ROUND = "evidenceRound";
@@ -53,6 +57,7 @@ public final class LifecycleVariables {
     public static final String EVIDENCE_REVIEW_NOTE = "evidenceReviewNote";
 
     // Investigation
+    public static final String CONSULTATION_OPINION = "consultationOpinion";
     public static final String FINDINGS = "findings";
     public static final String DIAGNOSIS = "diagnosis";
     public static final String FIX_METHOD = "fixMethod";
@@ -68,6 +73,7 @@ public final class LifecycleVariables {
     public static final String ADJUSTMENT_REASON = "adjustmentReason";
     public static final String BRAND_ISSUE_TYPE = "brandIssueType";
     public static final String CORRECTIVE_ACTION = "correctiveAction";
+    public static final String COMPLIANCE_ISSUE_TYPE = "complianceIssueType";
     public static final String SERVICE_ACTION_TAKEN = "serviceActionTaken";
 
     // Proposal and approval (DMN settlement-approval)

@@ -43,6 +43,7 @@ final class TaskSchedule {
             Map.entry("Task_RecordSiteVisit", new Rule(INVESTIGATION_MARGIN, Anchor.BEFORE_DECISION)),
             Map.entry("Task_RecordManufacturerAnswer", new Rule(INVESTIGATION_MARGIN, Anchor.BEFORE_DECISION)),
             Map.entry("Task_AuditFees", new Rule(INVESTIGATION_MARGIN, Anchor.BEFORE_DECISION)),
+            Map.entry("Task_InvestigateComplianceIssue", new Rule(INVESTIGATION_MARGIN, Anchor.BEFORE_DECISION)),
             Map.entry("Task_InvestigateBrandIssue", new Rule(INVESTIGATION_MARGIN, Anchor.BEFORE_DECISION)),
             Map.entry("Task_InvestigateServiceIssue", new Rule(INVESTIGATION_MARGIN, Anchor.BEFORE_DECISION)),
             Map.entry("Task_ProposeResolution", new Rule(PROPOSAL_STEP, Anchor.FROM_CREATION)),

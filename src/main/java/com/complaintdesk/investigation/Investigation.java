@@ -7,6 +7,8 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.complaint.RootCause;
+import com.complaintdesk.settlement.Remedy;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +29,10 @@ public class Investigation {
     static final Set<String> FIX_METHODS = Set.of("REMOTE_FIX", "ONSITE_REPAIR", "REPLACEMENT", "NO_FAULT_FOUND");
     static final Set<String> BRAND_ISSUES = Set.of("BRAND_MISUSE", "MISLEADING_PROMOTION", "AGENT_PROMISE_NOT_KEPT",
             "UNAUTHORISED_AGENT", "NO_ISSUE_FOUND");
+    static final Set<String> COMPLIANCE_ISSUES = Set.of("DATA_PRIVACY_BREACH", "CARD_FEE_RULE_BREACH", "BRAND_USE_BREACH",
+            "OTHER_BREACH", "NO_BREACH_FOUND");
+    private static final Set<String> ROOT_CAUSES = enumNames(RootCause.values());
+    private static final Set<String> REMEDIES = enumNames(Remedy.values());
 
     private final ComplaintRecords records;
     private final InvestigationFindingRepository findings;
@@ -109,6 +115,43 @@ public class Investigation {
         record(task, "BRAND_REVIEW", ProcessValues.requiredText(task, FINDINGS), details);
     }
 
+    /**
+     * Task_InvestigateComplianceIssue: compliance-legal's own investigation of a compliance complaint (data privacy,
+     * card-fee rules, brand-use compliance) that is no fee dispute: what was breached, why, what is corrected, and the
+     * remedy it recommends. Root cause and remedy stay process variables, so the proposal form starts from them.
+     */
+    @Transactional
+    public void complianceInvestigated(DelegateTask task) {
+        String issue = oneOf(task, COMPLIANCE_ISSUE_TYPE, COMPLIANCE_ISSUES);
+        String rootCause = oneOf(task, ROOT_CAUSE, ROOT_CAUSES);
+        String remedy = oneOf(task, REMEDY, REMEDIES);
+        String corrective = ProcessValues.text(task, CORRECTIVE_ACTION);
+        if (!"NO_BREACH_FOUND".equals(issue) && corrective == null) {
+            throw InvalidInputException.of(CORRECTIVE_ACTION, "is required when a breach was found: say what is being corrected");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(COMPLIANCE_ISSUE_TYPE, issue);
+        details.put(ROOT_CAUSE, rootCause);
+        details.put(CORRECTIVE_ACTION, corrective);
+        details.put("recommendedRemedy", remedy);
+        record(task, "COMPLIANCE_REVIEW", ProcessValues.requiredText(task, FINDINGS), details);
+    }
+
+    /**
+     * Task_ConsultDepartment: the department the routing table names as consulted (compliance-legal on a rate
+     * promised in a sales promotion) gives its opinion before the routed department investigates; the investigation
+     * form shows it.
+     */
+    @Transactional
+    public void consulted(DelegateTask task) {
+        String consulted = ProcessValues.requiredText(task, CONSULTED_DEPARTMENT);
+        String opinion = ProcessValues.requiredText(task, CONSULTATION_OPINION);
+        Complaint complaint = complaint(task);
+        findings.save(new InvestigationFinding(complaint.getId(), consulted, "CONSULTATION", opinion, null,
+                records.currentActor(), records.now()));
+        records.recordInternal(complaint, Milestone.INVESTIGATION_FINDING, "CONSULTATION (" + consulted + "): " + opinion);
+    }
+
     /** Task_InvestigateServiceIssue: customer service looks into application-process and service complaints. */
     @Transactional
     public void serviceInvestigated(DelegateTask task) {
@@ -137,6 +180,10 @@ public class Investigation {
             throw InvalidInputException.of(name, "must be one of " + allowed.stream().sorted().toList());
         }
         return value;
+    }
+
+    private static Set<String> enumNames(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 
     private static String truncate(String text) {

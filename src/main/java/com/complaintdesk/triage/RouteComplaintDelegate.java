@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_RouteComplaint: asks the DMN table complaint-routing which department handles the complaint and how urgent
- * it is, records the answer and hands it to the process. Changing routing is a table edit in Modeler, not Java. The
+ * it is, which investigation runs and which department is consulted first (if any), records the answer and hands it
+ * to the process. Changing routing is a table edit in Modeler, not Java. The
  * table is the one deployed with the complaint's process definition (DeploymentDecisions): a routing change deployed
  * while a complaint waits does not reroute it.
  */
@@ -43,7 +44,8 @@ class RouteComplaintDelegate implements JavaDelegate {
         DmnDecisionResultEntries routing = decisions.evaluateForDefinition(DECISION, execution.getProcessDefinitionId(),
                         Variables.createVariables()
                                 .putValue(CATEGORY, complaint.getCategory().name())
-                                .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion()))
+                                .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion())
+                                .putValue(SUB_CATEGORY, complaint.getSubCategory()))
                 .getSingleResult();
         if (routing == null) {
             throw new IllegalStateException("DMN " + DECISION + " has no rule for category " + complaint.getCategory());
@@ -51,12 +53,27 @@ class RouteComplaintDelegate implements JavaDelegate {
         String department = routing.getEntry(DEPARTMENT);
         Priority priority = Priority.valueOf(routing.getEntry(PRIORITY));
         Boolean referral = routing.getEntry(MANUFACTURER_REFERRAL);
+        // an empty output cell gives no entry at all (getEntry would fail): read the optional outputs from the map
+        String investigation = (String) routing.getEntryMap().get(INVESTIGATION_TYPE);
+        if (investigation == null) {
+            throw new IllegalStateException("DMN " + DECISION + " names no investigation for category " + complaint.getCategory());
+        }
+        String consulted = (String) routing.getEntryMap().get(CONSULTED_DEPARTMENT);
         complaint.route(department, priority);
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         access.grantDepartment(department, execution.getProcessInstanceId());
+        if (consulted != null) {
+            // the consulted department reads the complaint's values in its consultation task, as the routed one does
+            access.grantDepartment(consulted, execution.getProcessInstanceId());
+        }
         records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + department + " (priority " + priority + ")");
+        if (consulted != null) {
+            records.recordInternal(complaint, Milestone.ROUTED, "会签 Consulted: " + consulted);
+        }
         execution.setVariable(DEPARTMENT, department);
         execution.setVariable(PRIORITY, priority.name());
         execution.setVariable(MANUFACTURER_REFERRAL, Boolean.TRUE.equals(referral));
+        execution.setVariable(INVESTIGATION_TYPE, investigation);
+        execution.setVariable(CONSULTED_DEPARTMENT, consulted);
     }
 }

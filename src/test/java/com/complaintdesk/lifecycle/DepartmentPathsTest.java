@@ -108,6 +108,43 @@ abstract class DepartmentPathsTest extends LifecycleProcessTest {
     }
 
     @Test
+    void complianceComplaintGetsAComplianceInvestigationNotTheFeeAudit() throws Exception {
+        routedInvestigation = "COMPLIANCE_INVESTIGATION";
+        ProcessInstance instance = startAtInvestigation("compliance-legal", "COMPLIANCE");
+        assertThat(instance).isWaitingAt("Task_InvestigateComplianceIssue").hasNotPassed("Task_ComputeFeeAudit");
+        assertThat(task()).hasCandidateGroup("compliance-legal");
+        complete(task(), Map.of("complianceIssueType", "DATA_PRIVACY_BREACH", "findings", "agent kept ID card copies",
+                "rootCause", "AGENT_MISCONDUCT", "correctiveAction", "copies destroyed, agent retrained", "remedy", "APOLOGY"));
+        verify(investigation).complianceInvestigated(any());
+
+        assertThat(instance).isWaitingAt("Task_ProposeResolution");
+        assertThat(task()).hasCandidateGroup("compliance-legal");
+        assertThat(instance).variables().containsEntry("remedy", "APOLOGY").containsEntry("rootCause", "AGENT_MISCONDUCT");
+        assertThat(instance).hasNotPassed("Task_AuditFees", "Task_ConsultDepartment", "Task_InvestigateBrandIssue",
+                "Task_DiagnoseFault", "Task_InvestigateServiceIssue");
+        verify(delegate("computeFeeAudit"), never()).execute(any());
+        verify(investigation, never()).consulted(any());
+    }
+
+    @Test
+    void aRatePromisedInASalesPromotionIsMarketingsWithComplianceConsultedFirst() {
+        consultedDepartment = "compliance-legal";
+        ProcessInstance instance = startAtInvestigation("marketing-brand", "BRAND_MARKETING");
+        assertThat(instance).isWaitingAt("Task_ConsultDepartment");
+        assertThat(task()).hasCandidateGroup("compliance-legal");
+        complete(task(), Map.of("consultationOpinion", "0.38% 为推广价，合同为0.60% the 0.38% was a promotional price; the contract says 0.60%"));
+        verify(investigation).consulted(any());
+
+        assertThat(instance).isWaitingAt("Task_InvestigateBrandIssue");
+        assertThat(task()).hasCandidateGroup("marketing-brand");
+        assertThat(instance).variables().containsKey("consultationOpinion");
+        complete(task(), Map.of("brandIssueType", "AGENT_PROMISE_NOT_KEPT", "correctiveAction", "agent warned", "findings", "promise confirmed"));
+        assertThat(instance).isWaitingAt("Task_ProposeResolution");
+        assertThat(instance).hasPassedInOrder("Task_RouteComplaint", "Task_ConsultDepartment", "Task_InvestigateBrandIssue");
+        assertThat(instance).hasNotPassed("Task_ComputeFeeAudit", "Task_InvestigateComplianceIssue");
+    }
+
+    @Test
     void serviceComplaintIsExplainedWithoutApproval() throws Exception {
         ProcessInstance instance = startAtInvestigation("customer-service", "SERVICE_QUALITY");
         assertThat(instance).isWaitingAt("Task_InvestigateServiceIssue");

@@ -74,6 +74,8 @@ abstract class LegalPathTest extends LifecycleProcessTest {
         decide(legalCase, "JUDGMENT", "LOST", 5000.0);
         assertThat(legalCase).isWaitingAt("Task_DecideAppeal");
         assertThat(task(legalCase).getDueDate()).isNotNull();
+        // the appeal decision is due at the appeal deadline and reminds at 50 % and 80 % of it; the court's steps have no due date
+        assertThat(remindedTaskKeys()).contains("Task_DecideAppeal").doesNotContain("Task_AssessClaim", "Task_RecordHearing");
         complete(task(legalCase), Map.of("appealDecision", "COMPLY", "appealReason", "证据不足以上诉 no grounds to appeal"));
 
         assertThat(legalCase).hasPassed("Task_RecordJudgment").isWaitingAt("Task_CarryOutCourtOrder")

@@ -55,6 +55,7 @@ import org.junit.jupiter.api.BeforeEach;
         // the tasks' forms: the completion guard checks every completion against them, as in production
         "forms/approve-proposal.form", "forms/approve-regulator-response.form", "forms/assess-legal-claim.form",
         "forms/audit-fees.form", "forms/await-evidence.form", "forms/close-complaint.form", "forms/confirm-execution.form",
+        "forms/consult-department.form", "forms/investigate-compliance-issue.form",
         "forms/decide-appeal.form", "forms/decide-extension.form", "forms/diagnose-fault.form", "forms/engage-counsel.form",
         "forms/handle-breach.form", "forms/investigate-brand-issue.form", "forms/investigate-service-issue.form",
         "forms/negotiate-settlement.form", "forms/prepare-regulator-response.form", "forms/propose-resolution.form",
@@ -74,6 +75,10 @@ abstract class LifecycleProcessTest {
 
     /** The department the routing mock answers with (the DMN itself is tested on its own). */
     String routedDepartment = "technical-support";
+    /** The investigation the routing mock answers with; null: the department's usual one (see {@link #investigationOf}). */
+    String routedInvestigation;
+    /** The department the routing mock names as consulted (null: none). */
+    String consultedDepartment;
 
     final Map<String, JavaDelegate> delegates = new HashMap<>();
     /** What the markBreached mock answers: the deadline was really missed (false: decided, closed or extended). */
@@ -107,6 +112,8 @@ abstract class LifecycleProcessTest {
             e.setVariable("department", routedDepartment);
             e.setVariable("priority", "HIGH");
             e.setVariable("manufacturerReferral", false);
+            e.setVariable("investigationType", routedInvestigation != null ? routedInvestigation : investigationOf(routedDepartment));
+            e.setVariable("consultedDepartment", consultedDepartment);
         });
         delegate("requestEvidence", e -> e.setVariable("evidenceRound", round(e, "evidenceRound") + 1));
         delegate("computeFeeAudit", e -> e.setVariable("feeAuditRefund", 120.0));
@@ -183,6 +190,16 @@ abstract class LifecycleProcessTest {
         Mocks.reset();
     }
 
+    /** The investigation the routing table gives most of a department's categories. */
+    static String investigationOf(String department) {
+        return switch (department) {
+            case "technical-support" -> "FAULT_DIAGNOSIS";
+            case "compliance-legal" -> "FEE_AUDIT";
+            case "marketing-brand" -> "BRAND_INVESTIGATION";
+            default -> "SERVICE_INVESTIGATION";
+        };
+    }
+
     private void delegate(String name, Consumer<DelegateExecution> behaviour) {
         JavaDelegate delegate = mock(JavaDelegate.class);
         try {
@@ -195,6 +212,13 @@ abstract class LifecycleProcessTest {
         }
         delegates.put(name, delegate);
         Mocks.register(name, delegate);
+    }
+
+    /** The definition keys of the tasks whose create listener scheduled their 50 %/80 % reminders, in order. */
+    List<String> remindedTaskKeys() {
+        org.mockito.ArgumentCaptor<DelegateTask> tasks = org.mockito.ArgumentCaptor.forClass(DelegateTask.class);
+        org.mockito.Mockito.verify(taskReminders, org.mockito.Mockito.atLeast(0)).schedule(tasks.capture());
+        return tasks.getAllValues().stream().map(DelegateTask::getTaskDefinitionKey).toList();
     }
 
     JavaDelegate delegate(String name) {

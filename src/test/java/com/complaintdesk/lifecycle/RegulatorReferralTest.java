@@ -50,6 +50,9 @@ abstract class RegulatorReferralTest extends LifecycleProcessTest {
         assertThat(referral).isWaitingAt("Task_SubmitResponse");
         complete(task(referral), Map.of("responseSubmittedOn", "2026-11-30", "submissionChannel", "REGULATOR_PLATFORM"));
         assertThat(referral).isWaitingAt("Task_RecordRegulatorDecision");
+        // the response's tasks have the regulator's due date, and remind at 50 % and 80 % of it like the lifecycle's tasks
+        assertThat(remindedTaskKeys()).contains("Task_PrepareResponse", "Task_ApproveResponse", "Task_SubmitResponse")
+                .doesNotContain("Task_RecordRegulatorDecision");
 
         // the regulator closes it without action; the complaint's own handling is not closed by it
         decideByMessage("PBOC-2026-1126-0001", "NO_ACTION", null, null);

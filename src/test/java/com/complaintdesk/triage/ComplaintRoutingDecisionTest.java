@@ -48,35 +48,122 @@ class ComplaintRoutingDecisionTest {
     }
 
     private static DmnDecisionTableResult route(String category, Boolean viaSalesPromotion) {
+        return route(category, viaSalesPromotion, null);
+    }
+
+    private static DmnDecisionTableResult route(String category, Boolean viaSalesPromotion, String subCategory) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("category", category);
         variables.put("viaSalesPromotion", viaSalesPromotion);
+        variables.put("subCategory", subCategory);
         return engine.evaluateDecisionTable(decision, variables);
     }
 
-    /** One row per rule of the table, in table order. */
-    @ParameterizedTest(name = "{0}: {1}, viaSalesPromotion={2} -> {3}, {4}, referral={5}")
+    /** One row per rule of the table, in table order (an empty consulted department: nobody is consulted, no entry). */
+    @ParameterizedTest(name = "{0}: {1}/{3}, viaSalesPromotion={2} -> {4}, {5}, referral={6}, {7}, consulted={8}")
     @CsvSource({
-            "Rule_TechnicalFault,                 TECHNICAL_FAULT,     false, technical-support, HIGH,   false",
-            "Rule_FeeDispute,                     FEE_DISPUTE,         false, compliance-legal,  HIGH,   false",
-            "Rule_ApplicationProcess,             APPLICATION_PROCESS, false, customer-service,  NORMAL, false",
-            "Rule_ApplicationProcessViaPromotion, APPLICATION_PROCESS, true,  marketing-brand,   NORMAL, false",
-            "Rule_BrandMarketing,                 BRAND_MARKETING,     false, marketing-brand,   NORMAL, false",
-            "Rule_ProductQuality,                 PRODUCT_QUALITY,     false, technical-support, NORMAL, true",
-            "Rule_ServiceQuality,                 SERVICE_QUALITY,     false, customer-service,  NORMAL, false",
-            "Rule_Compliance,                     COMPLIANCE,          false, compliance-legal,  HIGH,   false",
-            "Rule_Other,                          OTHER,               false, customer-service,  LOW,    false",
+            "Rule_TechnicalFault,                 TECHNICAL_FAULT,     false, CARD_READER,                 technical-support, HIGH,   false, FAULT_DIAGNOSIS,          ",
+            "Rule_FeeDispute,                     FEE_DISPUTE,         false, MCC_SWITCHING,               compliance-legal,  HIGH,   false, FEE_AUDIT,                ",
+            "Rule_ApplicationProcess,             APPLICATION_PROCESS, false, APPLICATION_DELAYED,         customer-service,  NORMAL, false, SERVICE_INVESTIGATION,    ",
+            "Rule_ApplicationProcessViaPromotion, APPLICATION_PROCESS, true,  APPLICATION_DELAYED,         marketing-brand,   NORMAL, false, BRAND_INVESTIGATION,      ",
+            "Rule_BrandMarketing,                 BRAND_MARKETING,     false, MISLEADING_ADVERTISING,      marketing-brand,   NORMAL, false, BRAND_INVESTIGATION,      ",
+            "Rule_PromotionRateNotHonoured,       BRAND_MARKETING,     true,  PROMOTION_RATE_NOT_HONOURED, marketing-brand,   HIGH,   false, BRAND_INVESTIGATION,      compliance-legal",
+            "Rule_ProductQuality,                 PRODUCT_QUALITY,     false, BATTERY,                     technical-support, NORMAL, true,  FAULT_DIAGNOSIS,          ",
+            "Rule_ServiceQuality,                 SERVICE_QUALITY,     false, NO_CALLBACK,                 customer-service,  NORMAL, false, SERVICE_INVESTIGATION,    ",
+            "Rule_Compliance,                     COMPLIANCE,          false, DATA_PRIVACY,                compliance-legal,  HIGH,   false, COMPLIANCE_INVESTIGATION, ",
+            "Rule_Other,                          OTHER,               false, OTHER,                       customer-service,  LOW,    false, SERVICE_INVESTIGATION,    ",
     })
-    void eachRuleRoutesItsCategory(String rule, String category, boolean viaSalesPromotion, String department,
-            String priority, boolean manufacturerReferral) {
-        DmnDecisionTableResult result = route(category, viaSalesPromotion);
+    void eachRuleRoutesItsCategory(String rule, String category, boolean viaSalesPromotion, String subCategory, String department,
+            String priority, boolean manufacturerReferral, String investigation, String consultedDepartment) {
+        DmnDecisionTableResult result = route(category, viaSalesPromotion, subCategory);
 
         assertThat(result).as(rule).hasSize(1);
-        assertThat(result.getSingleResult().getEntryMap()).as(rule)
-                .containsOnlyKeys("department", "priority", "manufacturerReferral")
-                .containsEntry("department", department)
-                .containsEntry("priority", priority)
-                .containsEntry("manufacturerReferral", manufacturerReferral);
+        Map<String, Object> expected = new HashMap<>();
+        expected.put("department", department);
+        expected.put("priority", priority);
+        expected.put("manufacturerReferral", manufacturerReferral);
+        expected.put("investigationType", investigation);
+        if (consultedDepartment != null) { // an empty output entry gives no entry at all
+            expected.put("consultedDepartment", consultedDepartment);
+        }
+        assertThat(result.getSingleResult().getEntryMap()).as(rule).isEqualTo(expected);
+    }
+
+    /**
+     * Every sub-category the triage form offers, under its category: the department, investigation and consulted
+     * department the departments' remits give it (source: compliance &amp; legal owns card-fee levels and brand-use
+     * compliance; marketing &amp; brand owns brand, market and sales-promotion feedback).
+     */
+    @ParameterizedTest(name = "{0}/{1} -> {2}, {3}, consulted={4}")
+    @CsvSource({
+            "TECHNICAL_FAULT,     WONT_POWER_ON,               technical-support, FAULT_DIAGNOSIS,          ",
+            "TECHNICAL_FAULT,     CARD_READER,                 technical-support, FAULT_DIAGNOSIS,          ",
+            "TECHNICAL_FAULT,     PRINTER,                     technical-support, FAULT_DIAGNOSIS,          ",
+            "TECHNICAL_FAULT,     NETWORK,                     technical-support, FAULT_DIAGNOSIS,          ",
+            "TECHNICAL_FAULT,     SYSTEM_CRASH,                technical-support, FAULT_DIAGNOSIS,          ",
+            "FEE_DISPUTE,         RATE_RAISED_WITHOUT_NOTICE,  compliance-legal,  FEE_AUDIT,                ",
+            "FEE_DISPUTE,         MCC_SWITCHING,               compliance-legal,  FEE_AUDIT,                ",
+            "FEE_DISPUTE,         HIDDEN_SERVICE_FEE,          compliance-legal,  FEE_AUDIT,                ",
+            "FEE_DISPUTE,         DEPOSIT_NOT_REFUNDED,        compliance-legal,  FEE_AUDIT,                ",
+            "FEE_DISPUTE,         CONTRACT_RATE_NOT_APPLIED,   compliance-legal,  FEE_AUDIT,                ",
+            "APPLICATION_PROCESS, APPLICATION_DELAYED,         customer-service,  SERVICE_INVESTIGATION,    ",
+            "APPLICATION_PROCESS, DOCUMENTS_REJECTED,          customer-service,  SERVICE_INVESTIGATION,    ",
+            "APPLICATION_PROCESS, ACTIVATION_PROBLEM,          customer-service,  SERVICE_INVESTIGATION,    ",
+            "BRAND_MARKETING,     BRAND_IMPERSONATION,         marketing-brand,   BRAND_INVESTIGATION,      ",
+            "BRAND_MARKETING,     MISLEADING_ADVERTISING,      marketing-brand,   BRAND_INVESTIGATION,      ",
+            "BRAND_MARKETING,     PROMOTION_RATE_NOT_HONOURED, marketing-brand,   BRAND_INVESTIGATION,      compliance-legal",
+            "BRAND_MARKETING,     PROMOTION_PROMISE_NOT_KEPT,  marketing-brand,   BRAND_INVESTIGATION,      ",
+            "PRODUCT_QUALITY,     HARDWARE_DEFECT,             technical-support, FAULT_DIAGNOSIS,          ",
+            "PRODUCT_QUALITY,     BATTERY,                     technical-support, FAULT_DIAGNOSIS,          ",
+            "PRODUCT_QUALITY,     SCREEN,                      technical-support, FAULT_DIAGNOSIS,          ",
+            "SERVICE_QUALITY,     RUDE_STAFF,                  customer-service,  SERVICE_INVESTIGATION,    ",
+            "SERVICE_QUALITY,     NO_CALLBACK,                 customer-service,  SERVICE_INVESTIGATION,    ",
+            "SERVICE_QUALITY,     SLOW_RESPONSE,               customer-service,  SERVICE_INVESTIGATION,    ",
+            "COMPLIANCE,          DATA_PRIVACY,                compliance-legal,  COMPLIANCE_INVESTIGATION, ",
+            "COMPLIANCE,          CARD_FEE_RULES,              compliance-legal,  COMPLIANCE_INVESTIGATION, ",
+            "COMPLIANCE,          BRAND_USE_COMPLIANCE,        compliance-legal,  COMPLIANCE_INVESTIGATION, ",
+            "OTHER,               OTHER,                       customer-service,  SERVICE_INVESTIGATION,    ",
+    })
+    void eachSubCategoryReachesItsDepartmentsInvestigation(String category, String subCategory, String department,
+            String investigation, String consultedDepartment) {
+        for (Boolean via : new Boolean[] {false, null}) {
+            DmnDecisionRuleResult result = route(category, via, subCategory).getSingleResult();
+            assertThat(result.<String>getEntry("department")).as(subCategory).isEqualTo(department);
+            assertThat((String) result.getEntryMap().get("investigationType")).as(subCategory).isEqualTo(investigation);
+            assertThat((String) result.getEntryMap().get("consultedDepartment")).as(subCategory).isEqualTo(consultedDepartment);
+        }
+    }
+
+    @Test
+    void theSubCategoriesTestedAreExactlyTheTriageFormsOptions() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new java.io.File("forms/triage-complaint.form"));
+        java.util.Set<String> offered = new java.util.TreeSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode component : form.get("components")) {
+            if ("subCategory".equals(component.path("key").asText())) {
+                component.get("values").forEach(v -> offered.add(v.get("value").asText()));
+            }
+        }
+        java.util.Set<String> tested = new java.util.TreeSet<>();
+        for (java.lang.reflect.Method m : getClass().getDeclaredMethods()) {
+            if (m.getName().equals("eachSubCategoryReachesItsDepartmentsInvestigation")) {
+                for (String row : m.getAnnotation(CsvSource.class).value()) {
+                    tested.add(row.split(",")[1].trim());
+                }
+            }
+        }
+        assertThat(tested).isEqualTo(offered);
+    }
+
+    @Test
+    void aRatePromisedInASalesPromotionGoesToMarketingWithComplianceConsultedWhateverTheFlag() {
+        for (Boolean via : new Boolean[] {true, false, null}) {
+            DmnDecisionRuleResult result = route("BRAND_MARKETING", via, "PROMOTION_RATE_NOT_HONOURED").getSingleResult();
+            assertThat(result.<String>getEntry("department")).isEqualTo("marketing-brand");
+            assertThat((String) result.getEntryMap().get("consultedDepartment")).isEqualTo("compliance-legal");
+        }
+        // a brand complaint with no sub-category (an integrator's, or an older triage) is marketing's alone
+        assertThat(route("BRAND_MARKETING", false, null).getSingleResult().getEntryMap().get("consultedDepartment")).isNull();
     }
 
     @ParameterizedTest
@@ -138,16 +225,17 @@ class ComplaintRoutingDecisionTest {
         DecisionTable table = (DecisionTable) d.getExpression();
         assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.UNIQUE);
         assertThat(table.getInputs()).extracting(Input::getId)
-                .containsExactly("InputClause_Category", "InputClause_ViaSalesPromotion");
+                .containsExactly("InputClause_Category", "InputClause_ViaSalesPromotion", "InputClause_SubCategory");
         assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getTypeRef())
-                .containsExactly("string", "boolean");
+                .containsExactly("string", "boolean", "string");
         assertThat(table.getOutputs()).extracting(Output::getId).containsExactly("OutputClause_Department",
-                "OutputClause_Priority", "OutputClause_ManufacturerReferral");
+                "OutputClause_Priority", "OutputClause_ManufacturerReferral", "OutputClause_Investigation",
+                "OutputClause_ConsultedDepartment");
         assertThat(table.getOutputs()).extracting(Output::getName)
-                .containsExactly("department", "priority", "manufacturerReferral");
+                .containsExactly("department", "priority", "manufacturerReferral", "investigationType", "consultedDepartment");
         assertThat(table.getRules()).extracting(Rule::getId).containsExactly("Rule_TechnicalFault", "Rule_FeeDispute",
                 "Rule_ApplicationProcess", "Rule_ApplicationProcessViaPromotion", "Rule_BrandMarketing",
-                "Rule_ProductQuality", "Rule_ServiceQuality", "Rule_Compliance", "Rule_Other");
+                "Rule_PromotionRateNotHonoured", "Rule_ProductQuality", "Rule_ServiceQuality", "Rule_Compliance", "Rule_Other");
         assertThat(table.getRules()).allSatisfy(rule -> {
             assertThat(rule.getDescription()).isNotNull();
             assertThat(rule.getDescription().getTextContent()).isNotBlank();
