@@ -1,5 +1,6 @@
 package com.complaintdesk.retention;
 
+import com.complaintdesk.reporting.KpiRollup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -23,8 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * complaint-desk.retention.period are removed with every row that refers to them, directly or through another row
  * (evidence and its files, timeline, letters, settlements, payments, surveys, legal cases, referrals, messages...):
  * the tables and the order come from the database's foreign keys ({@link ComplaintOwnedTables}), read at every run,
- * so a table added later goes too without being listed here. Outbox messages about no complaint go once they are
- * as old. Kept, however old: complaints under legal hold, that is with an open legal case,
+ * so a table added later goes too without being listed here; the KPIs' daily pre-aggregate forgets it
+ * ({@link KpiRollup#takeOut}), so the KPIs of a period stay what the complaint tables say. Outbox messages about no
+ * complaint go once they are as old. Kept, however old: complaints under legal hold, that is with an open legal case,
  * an open regulator referral, or a manager's hold (complaint_legal_hold). Each complaint goes in a transaction of its
  * own that locks it and checks again, so a node that loses a race to another node's cleanup, or a hold placed
  * meanwhile, skips it and nothing is half-removed. The engine removes its own history (the same
@@ -50,6 +52,7 @@ public class RetentionCleanup {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DataSource dataSource;
+    private final KpiRollup rollup;
     private final TransactionTemplate transactions;
     private final RetentionProperties properties;
     private final RepositoryService repositoryService;
@@ -58,10 +61,11 @@ public class RetentionCleanup {
     private final Counter evidenceRemoved;
     private final Counter outboxRemoved;
 
-    RetentionCleanup(NamedParameterJdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transactions,
+    RetentionCleanup(NamedParameterJdbcTemplate jdbc, DataSource dataSource, KpiRollup rollup, TransactionTemplate transactions,
                      RetentionProperties properties, RepositoryService repositoryService, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.rollup = rollup;
         this.transactions = transactions;
         this.properties = properties;
         this.repositoryService = repositoryService;
@@ -143,6 +147,7 @@ public class RetentionCleanup {
         }
         Long files = jdbc.queryForObject("select count(*) from evidence_file f join evidence e on e.id = f.evidence_id where e.complaint_id = :id",
                 params, Long.class);
+        rollup.takeOut(id);
         for (String delete : plan.deletes()) {
             jdbc.update(delete, params);
         }
