@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Slows password guessing per client address (LoginThrottle) before the engine checks a password: HTTP Basic on
- * /engine-rest and /staff (StaffAuthenticationConfiguration), and the web apps' login form
+ * /engine-rest, /staff and /actuator (StaffAuthenticationConfiguration), and the web apps' login form
  * (POST /camunda/api/admin/auth/user/{engine}/login/{app}). Over the limit the answer is 429 with Retry-After, and the
  * engine never sees the attempt, so it never counts towards the account's lockout. An answer 401 is a failed login.
  */

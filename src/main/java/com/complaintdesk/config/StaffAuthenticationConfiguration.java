@@ -1,9 +1,16 @@
 package com.complaintdesk.config;
 
 import jakarta.servlet.Filter;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Staff-facing HTTP endpoints require a Camunda user: the engine REST API (Camunda Modeler's deploy button,
  * integrators) and the staff pages under /staff. Camunda's own filter checks HTTP Basic credentials against the
- * engine's identity service and runs the request as that user, so authorizations apply. /actuator/prometheus (metrics
- * for operators) takes the same login; /actuator/health stays open for load balancers. The web apps under
+ * engine's identity service and runs the request as that user, so authorizations apply. The actuator (metrics for
+ * operators) takes the same login and wants an operators' group ({@link OperatorEndpoints}); /actuator/health stays
+ * open for load balancers. The web apps under
  * /camunda have their own login; the public complaint API under /api is open by design.
  */
 @Configuration
@@ -24,8 +32,44 @@ class StaffAuthenticationConfiguration {
         registration.setName("camunda-http-basic");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
-        registration.addUrlPatterns("/engine-rest/*", "/staff/*", "/actuator/prometheus");
+        registration.addUrlPatterns("/engine-rest/*", "/staff/*");
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> operatorEndpointsFilter(ProcessEngine processEngine,
+            @Value("${complaint-desk.operators.groups:complaint-managers,camunda-admin}") List<String> groups) throws ServletException {
+        ApplicationEngineAuthenticationFilter login = new ApplicationEngineAuthenticationFilter(processEngine);
+        login.init(new BasicAuthenticationConfig());
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+                new OperatorEndpoints(login, processEngine.getIdentityService(), groups));
+        registration.setName("operator-endpoints");
+        registration.addUrlPatterns("/actuator", "/actuator/*");
+        return registration;
+    }
+
+    /** The init parameters of the HTTP Basic filter when it runs inside {@link OperatorEndpoints}, not as a registered filter. */
+    private static final class BasicAuthenticationConfig implements FilterConfig {
+
+        @Override
+        public String getFilterName() {
+            return "operator-endpoints-login";
+        }
+
+        @Override
+        public ServletContext getServletContext() {
+            return null;
+        }
+
+        @Override
+        public String getInitParameter(String name) {
+            return ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM.equals(name) ? HttpBasicAuthenticationProvider.class.getName() : null;
+        }
+
+        @Override
+        public Enumeration<String> getInitParameterNames() {
+            return Collections.enumeration(List.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM));
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ class WebSecurityConfiguration {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
                 new LoginThrottleFilter(throttle, new ClientAddresses(trustedProxies)));
         registration.setName("login-throttle");
-        registration.addUrlPatterns("/engine-rest/*", "/staff/*", "/camunda/api/admin/auth/user/*");
+        registration.addUrlPatterns("/engine-rest/*", "/staff/*", "/actuator", "/actuator/*", "/camunda/api/admin/auth/user/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }

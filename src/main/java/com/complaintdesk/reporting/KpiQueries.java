@@ -25,26 +25,39 @@ public class KpiQueries {
 
     /** Seconds east of UTC of Asia/Shanghai, which has had no daylight saving since 1991. */
     static final int ZONE_OFFSET_SECONDS = 8 * 3600;
-    private static final String DAY = "floor((extract(epoch from %s) + " + ZONE_OFFSET_SECONDS + ") / 86400)";
-    private static final String NO_DECISION = "('WITHDRAWN', 'DUPLICATE')";
+    static final String DAY = "floor((extract(epoch from %s) + " + ZONE_OFFSET_SECONDS + ") / 86400)";
+    /** Whole hours from registration to decision of the complaint {@code c}. */
+    static final String HOURS_TO_DECISION = "floor((extract(epoch from c.decided_at) - extract(epoch from c.registered_at)) / 3600)";
+    /** The complaint {@code c} was decided, if at all, by a decision: a withdrawal or a duplicate is none. */
+    static final String DECISION = "(c.outcome is null or c.outcome not in ('WITHDRAWN', 'DUPLICATE'))";
     /** Every stage but CLOSED, as a list an index on status can be read by (a range per stage, not a scan of all). */
     private static final String OPEN_STAGES = java.util.Arrays.stream(com.complaintdesk.complaint.ComplaintStatus.values())
             .filter(status -> status != com.complaintdesk.complaint.ComplaintStatus.CLOSED)
             .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", "));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final KpiRollup rollup;
 
-    KpiQueries(NamedParameterJdbcTemplate jdbc) {
+    KpiQueries(NamedParameterJdbcTemplate jdbc, KpiRollup rollup) {
         this.jdbc = jdbc;
+        this.rollup = rollup;
     }
 
     /**
-     * Every KPI of the filter. Three queries read many complaint rows (registered, closed and decided in the period),
-     * each once, from its covering index; the rest read what is open now (an index range per open stage) and the small
-     * tables (proposals, payments, referrals, legal cases, surveys).
+     * Every KPI of the filter. What was registered, closed and decided in the period comes from the daily
+     * pre-aggregate of closed complaints ({@link KpiRollup}, brought up to date first) plus the complaints it has not
+     * taken yet (the live part: open ones and those closed since), each in one statement (one snapshot); the rest
+     * read what is open now (an index range per open stage) and the small tables (proposals, payments, referrals,
+     * legal cases, surveys).
      */
     @Transactional(readOnly = true)
     public Kpis kpis(ReportFilter filter) {
+        rollup.catchUp();
+        return figures(filter);
+    }
+
+    /** The KPIs from kpi_day and the live part as they are, without a catch-up first. */
+    Kpis figures(ReportFilter filter) {
         Registered registered = registered(filter);
         Closed closed = closed(filter);
         List<Kpis.Day> days = days(filter, registered.perDay(), closed.perDay());
@@ -64,10 +77,13 @@ public class KpiQueries {
     Registered registered(ReportFilter filter) {
         Map<Long, Long> perDay = new TreeMap<>();
         long[] totals = new long[3];
-        jdbc.query("select d, count(*) as n, sum(extended) as extended, sum(breached) as breached from (select "
-                        + DAY.formatted("c.registered_at") + " as d, case when c.extended_days > 0 then 1 else 0 end as extended,"
+        jdbc.query("select d, sum(n) as n, sum(extended) as extended, sum(breached) as breached from ("
+                        + rolledUp("R", "k.day_number as d, k.complaints as n, k.extended, k.breached", filter)
+                        + " union all select " + DAY.formatted("c.registered_at") + " as d, 1 as n,"
+                        + " case when c.extended_days > 0 then 1 else 0 end as extended,"
                         + " case when c.deadline_breached then 1 else 0 end as breached from complaint c"
-                        + " where c.registered_at >= :start and c.registered_at < :end" + filter.where("c") + ") x group by d",
+                        + " where c.kpi_batch is null and c.registered_at >= :start and c.registered_at < :end" + filter.where("c")
+                        + ") x group by d having sum(n) <> 0",
                 filter.parameters(), rs -> {
                     perDay.put(rs.getLong("d"), rs.getLong("n"));
                     totals[0] += rs.getLong("n");
@@ -81,8 +97,10 @@ public class KpiQueries {
         Map<Long, Long> perDay = new TreeMap<>();
         Map<String, Long> byOutcome = new TreeMap<>();
         long[] total = new long[1];
-        jdbc.query("select d, outcome, count(*) as n from (select " + DAY.formatted("c.closed_at") + " as d, c.outcome from complaint c"
-                        + " where c.closed_at >= :start and c.closed_at < :end" + filter.where("c") + ") x group by d, outcome",
+        jdbc.query("select d, outcome, sum(n) as n from (" + rolledUp("C", "k.day_number as d, k.outcome, k.complaints as n", filter)
+                        + " union all select " + DAY.formatted("c.closed_at") + " as d, c.outcome, 1 as n from complaint c"
+                        + " where c.kpi_batch is null and c.closed_at >= :start and c.closed_at < :end" + filter.where("c")
+                        + ") x group by d, outcome having sum(n) <> 0",
                 filter.parameters(), rs -> {
                     long n = rs.getLong("n");
                     perDay.merge(rs.getLong("d"), n, Long::sum);
@@ -115,6 +133,12 @@ public class KpiQueries {
         return new Kpis.Open(totals[0], totals[1], byDepartment, byCategory, byPriority, byStage);
     }
 
+    /** The {@code columns} of the rows of kpi_day of one kind in the period and filter. */
+    private static String rolledUp(String kind, String columns, ReportFilter filter) {
+        return "select " + columns + " from kpi_day k where k.kind = '" + kind + "'"
+                + " and k.day_number >= :startDay and k.day_number <= :endDay" + filter.where("k");
+    }
+
     static List<Kpis.Day> days(ReportFilter filter, Map<Long, Long> opened, Map<Long, Long> closed) {
         List<Kpis.Day> days = new ArrayList<>();
         for (LocalDate day = filter.from(); !day.isAfter(filter.to()); day = day.plusDays(1)) {
@@ -141,13 +165,14 @@ public class KpiQueries {
     Kpis.Decisions decisions(ReportFilter filter) {
         TreeMap<Long, Long> histogram = new TreeMap<>();
         long[] totals = new long[3];
-        jdbc.query("select h, count(*) as n, sum(due) as due, sum(in_time) as in_time from ("
-                        + "select floor((extract(epoch from c.decided_at) - extract(epoch from c.registered_at)) / 3600) as h,"
+        jdbc.query("select h, sum(n) as n, sum(due) as due, sum(in_time) as in_time from ("
+                        + rolledUp("D", "k.hours as h, k.complaints as n, k.due, k.in_time", filter)
+                        + " union all select " + HOURS_TO_DECISION + " as h, 1 as n,"
                         + " case when c.decision_due_at is null then 0 else 1 end as due,"
                         + " case when c.decided_at <= c.decision_due_at then 1 else 0 end as in_time"
-                        + " from complaint c where c.decided_at >= :start and c.decided_at < :end"
-                        + " and (c.outcome is null or c.outcome not in " + NO_DECISION + ")" + filter.where("c")
-                        + ") x group by h",
+                        + " from complaint c where c.kpi_batch is null and c.decided_at >= :start and c.decided_at < :end"
+                        + " and " + DECISION + filter.where("c")
+                        + ") x group by h having sum(n) <> 0",
                 filter.parameters(), rs -> {
                     long n = rs.getLong("n");
                     histogram.merge(Math.max(0, rs.getLong("h")), n, Long::sum);

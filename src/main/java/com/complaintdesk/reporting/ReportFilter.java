@@ -64,6 +64,9 @@ public record ReportFilter(LocalDate from, LocalDate to, String department, Cate
         var map = new java.util.HashMap<String, Object>();
         map.put("start", java.time.OffsetDateTime.ofInstant(start(), java.time.ZoneOffset.UTC));
         map.put("end", java.time.OffsetDateTime.ofInstant(end(), java.time.ZoneOffset.UTC));
+        // the same period as days (Asia/Shanghai, since 1970-01-01), as the daily pre-aggregate kpi_day counts them
+        map.put("startDay", from.toEpochDay());
+        map.put("endDay", to.toEpochDay());
         map.put("department", department);
         map.put("category", category == null ? null : category.name());
         map.put("channel", channel == null ? null : channel.name());

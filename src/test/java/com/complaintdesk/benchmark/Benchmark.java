@@ -217,7 +217,7 @@ public final class Benchmark {
     }
 
     private static Map<String, Double> piecesOf(AppProcess app) {
-        return StartupSteps.ownTimeByPiece(Rest.ok(new Rest(app.baseUrl(), null, null).get("/actuator/startup")));
+        return StartupSteps.ownTimeByPiece(Rest.ok(new Rest(app.baseUrl(), "admin", ADMIN_PASSWORD).get("/actuator/startup")));
     }
 
     private AppProcess startOurs(String run, List<String> extraArgs, Map<String, String> env) {

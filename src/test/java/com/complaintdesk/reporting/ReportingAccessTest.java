@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Who gets the reports: the Cockpit plugin's resources answer complaint managers and administrators and refuse other
  * departments (403), its script is served to Cockpit; /staff/reports gives the KPIs to managers and the regulator's
- * files also to compliance-legal; /actuator/prometheus wants a staff login while /actuator/health stays open.
+ * files also to compliance-legal; /actuator/prometheus and the rest of the actuator are for complaint managers and
+ * administrators (401 without a login, 403 for other staff) while /actuator/health stays open.
  */
 @ComplaintDeskSpringTest
 class ReportingAccessTest {
@@ -108,9 +109,21 @@ class ReportingAccessTest {
     }
 
     @Test
-    void prometheusWantsAStaffLoginAndShowsTheKpisJobsIncidentsAndOutbox() {
-        assertThat(Http.on(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
+    void prometheusIsForOperatorsAndShowsTheKpisJobsIncidentsAndOutbox() {
+        for (String path : new String[] {"/actuator/prometheus", "/actuator/info", "/actuator"}) {
+            assertThat(Http.on(port).get(path).statusCode()).as(path + " without a login").isEqualTo(401);
+            for (String user : new String[] {"wang.fang", "zhang.wei", "zhao.lei", "chen.jing"}) {
+                HttpResponse<String> refused = Http.on(port).as(user, "demo").get(path);
+                assertThat(refused.statusCode()).as(path + " as " + user).isEqualTo(403);
+                assertThat(refused.body()).doesNotContain("complaintdesk_");
+            }
+        }
+        assertThat(Http.on(port).as("no.such.user", "wrong").get("/actuator/prometheus").statusCode()).isEqualTo(401);
         assertThat(Http.on(port).get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(Http.on(port).get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(Http.on(port).as("zhang.wei", "demo").get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(Http.on(port).as("sun.li", "demo").get("/actuator/info").statusCode()).isEqualTo(200);
+        assertThat(Http.on(port).as("sun.li", "demo").get("/actuator/prometheus").statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = Http.on(port).as("admin", "admin").get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("complaintdesk_complaints_open ", "complaintdesk_complaints_open_department{department=\"technical-support\"}",

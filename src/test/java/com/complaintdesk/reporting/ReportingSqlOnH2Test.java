@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -25,7 +26,11 @@ class ReportingSqlOnH2Test {
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
         KpiQueriesTest.seedMarch(new SeededComplaints(jdbc));
 
-        Kpis kpis = new KpiQueries(named).kpis(KpiQueriesTest.march2031());
+        KpiQueries queries = new KpiQueries(named, new KpiRollup(named, new DataSourceTransactionManager(dataSource)));
+        Kpis live = queries.figures(KpiQueriesTest.march2031());
+        Kpis kpis = queries.kpis(KpiQueriesTest.march2031());
+        assertThat(jdbc.queryForObject("select count(*) from complaint where kpi_batch is not null", Long.class)).isEqualTo(4);
+        assertThat(kpis).as("the same figures from the daily pre-aggregate as from the complaints").isEqualTo(live);
         assertThat(kpis.opened()).isEqualTo(6);
         assertThat(kpis.closed()).isEqualTo(4);
         assertThat(kpis.decisions()).isEqualTo(new Kpis.Decisions(4, 4, 3, 0.75, 120L, 528L));

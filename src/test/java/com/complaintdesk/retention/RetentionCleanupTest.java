@@ -116,6 +116,68 @@ class RetentionCleanupTest {
                 .hasSizeGreaterThanOrEqualTo(3).allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isEqualTo(1827));
     }
 
+    /**
+     * A table added later with a foreign key to complaint (and one below it) is removed with the complaint, with no
+     * list to extend: the cleanup reads the foreign keys at every run.
+     */
+    @Test
+    void aTableAddedLaterWithAForeignKeyToComplaintIsRemovedWithoutBeingListed() {
+        seeded = new SeededComplaints(jdbc);
+        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        String longAgo = today.minusYears(5).minusDays(3) + "T10:00";
+        long expired = seeded.complaint(SeededComplaints.number("RN"), "HOTLINE", "OTHER", "customer-service", "NORMAL", "CLOSED",
+                longAgo, 15, 0, false, longAgo, longAgo, "EXPLAINED");
+        long recent = seeded.complaint(SeededComplaints.number("RN"), "HOTLINE", "OTHER", "customer-service", "NORMAL", "CLOSED",
+                today.minusDays(10) + "T10:00", 15, 0, false, today.minusDays(9) + "T10:00", today.minusDays(9) + "T10:00", "EXPLAINED");
+        jdbc.execute("create table retention_test_note (id bigint primary key, complaint_id bigint not null references complaint (id))");
+        jdbc.execute("create table retention_test_note_line (id bigint primary key, note_id bigint not null references retention_test_note (id))");
+        try {
+            jdbc.update("insert into retention_test_note (id, complaint_id) values (1, ?), (2, ?)", expired, recent);
+            jdbc.update("insert into retention_test_note_line (id, note_id) values (10, 1), (20, 2)");
+
+            ComplaintOwnedTables.Plan plan = ComplaintOwnedTables.read(jdbc.getDataSource());
+            assertThat(plan.tables()).containsSubsequence("retention_test_note_line", "retention_test_note")
+                    .containsSubsequence("evidence_file", "evidence").containsSubsequence("legal_case_event", "legal_case")
+                    .containsSubsequence("proposal_approval", "settlement_agreement", "settlement_proposal");
+
+            cleanup.run();
+
+            assertThat(count("select count(*) from complaint where id = ?", expired)).isZero();
+            assertThat(jdbc.queryForList("select id from retention_test_note order by id", Long.class)).containsExactly(2L);
+            assertThat(jdbc.queryForList("select id from retention_test_note_line order by id", Long.class)).containsExactly(20L);
+            assertThat(count("select count(*) from complaint where id = ?", recent)).isEqualTo(1);
+        } finally {
+            jdbc.execute("drop table retention_test_note_line");
+            jdbc.execute("drop table retention_test_note");
+        }
+    }
+
+    /**
+     * The one thing a new table must do to be removed with its complaint is to declare its foreign key. A table with
+     * a complaint_id or complaint_number column that the foreign keys do not reach fails here.
+     */
+    @Test
+    void everyTableThatNamesAComplaintIsReachedByTheForeignKeys() throws java.sql.SQLException {
+        java.util.Set<String> naming = new java.util.TreeSet<>();
+        try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
+            for (String column : java.util.List.of("complaint_id", "complaint_number")) {
+                for (String name : java.util.List.of(column, column.toUpperCase(java.util.Locale.ROOT))) {
+                    try (java.sql.ResultSet rs = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(), "%", name)) {
+                        while (rs.next()) {
+                            naming.add(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        }
+        naming.remove(ComplaintOwnedTables.ROOT);
+        assertThat(naming).as("tables with a complaint_id or complaint_number column").contains("evidence", "notification_outbox",
+                "complaint_legal_hold");
+        assertThat(ComplaintOwnedTables.read(jdbc.getDataSource()).tables())
+                .as("tables the retention cleanup removes with a complaint (a missing one needs a foreign key to complaint)")
+                .containsAll(naming);
+    }
+
     private long count(String sql, Long id) {
         Long n = id == null ? jdbc.queryForObject(sql, Long.class) : jdbc.queryForObject(sql, Long.class, id);
         return n == null ? 0 : n;

@@ -1,6 +1,9 @@
 package com.complaintdesk.support;
 
 import com.complaintdesk.shared.BusinessTime;
+import com.complaintdesk.reporting.KpiRollup;
+import com.complaintdesk.reporting.ReportFilter;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Complaint records written straight into our tables with the dates a test names (Asia/Shanghai local times), as the
@@ -127,7 +132,9 @@ public final class SeededComplaints {
 
     /** Removes every seeded complaint with everything that refers to it. */
     public void deleteAll() {
+        KpiRollup rollup = new KpiRollup(new NamedParameterJdbcTemplate(jdbc), new DataSourceTransactionManager(jdbc.getDataSource()));
         for (Long id : ids) {
+            rollup.takeOut(id);
             for (String sql : List.of(
                     "delete from evidence_file where evidence_id in (select id from evidence where complaint_id = ?)",
                     "delete from evidence where complaint_id = ?",
