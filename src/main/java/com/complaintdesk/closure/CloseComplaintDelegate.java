@@ -2,6 +2,7 @@ package com.complaintdesk.closure;
 
 import static com.complaintdesk.complaint.LifecycleVariables.*;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.complaint.RootCause;
@@ -29,6 +30,6 @@ class CloseComplaintDelegate implements JavaDelegate {
                 ProcessValues.enumValue(execution, ROOT_CAUSE, RootCause.class),
                 ProcessValues.text(execution, CLOSING_SUMMARY),
                 ProcessValues.text(execution, DUPLICATE_OF));
-        execution.setVariable(OUTCOME, outcome.name());
+        Lifecycle.OUTCOME.set(execution, outcome);
     }
 }

@@ -6,6 +6,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.AsApplication;
@@ -65,8 +66,8 @@ public class Extensions {
         // who may ask is the application's rule (the caller checked it); the engine step runs as the application
         AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
                 .processInstanceBusinessKey(complaintNumber)
-                .setVariable(EXTENSION_DAYS, extraDays)
-                .setVariable(EXTENSION_REASON, masked)
+                .setVariable(Lifecycle.EXTENSION_DAYS.name(), Lifecycle.EXTENSION_DAYS.typed(extraDays))
+                .setVariable(Lifecycle.EXTENSION_REASON.name(), Lifecycle.EXTENSION_REASON.typed(masked))
                 .correlate());
     }
 
@@ -74,7 +75,7 @@ public class Extensions {
     @Transactional
     public void decided(DelegateTask task) {
         boolean approved = ProcessValues.flag(task, EXTENSION_APPROVED);
-        task.setVariable(EXTENSION_APPROVED, approved);
+        Lifecycle.EXTENSION_APPROVED.set(task, approved);
         String note = ProcessValues.text(task, EXTENSION_DECISION_NOTE);
         if (!approved && note == null) {
             throw InvalidInputException.of(EXTENSION_DECISION_NOTE, "is required when refusing: the investigator needs the reason");

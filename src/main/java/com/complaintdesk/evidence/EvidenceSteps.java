@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,7 +32,7 @@ public class EvidenceSteps {
     public void recordedByAgent(DelegateTask task) {
         Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
         boolean withdrew = ProcessValues.flag(task, COMPLAINANT_WITHDREW);
-        task.setVariable(COMPLAINANT_WITHDREW, withdrew);
+        Lifecycle.COMPLAINANT_WITHDREW.set(task, withdrew);
         if (withdrew) {
             return; // closing as WITHDRAWN records it
         }
@@ -45,7 +46,7 @@ public class EvidenceSteps {
     public void reviewed(DelegateTask task) {
         Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
         boolean sufficient = ProcessValues.flag(task, EVIDENCE_SUFFICIENT);
-        task.setVariable(EVIDENCE_SUFFICIENT, sufficient);
+        Lifecycle.EVIDENCE_SUFFICIENT.set(task, sufficient);
         String note = ProcessValues.text(task, EVIDENCE_REVIEW_NOTE);
         if (!sufficient && note == null) {
             throw com.complaintdesk.complaint.InvalidInputException.of(EVIDENCE_REVIEW_NOTE,

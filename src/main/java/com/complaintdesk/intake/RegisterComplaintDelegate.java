@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,11 +36,11 @@ class RegisterComplaintDelegate implements JavaDelegate {
         IntakeService.Registered registered = intake.registerForStartedProcess(fromStartForm(execution), execution.getProcessInstanceId());
         String number = registered.complaint().getComplaintNumber();
         execution.setProcessBusinessKey(number);
-        execution.setVariable(COMPLAINT_NUMBER, number);
-        execution.setVariable(SUSPECTED_DUPLICATE_OF, registered.suspectedDuplicateOf() == null ? "" : registered.suspectedDuplicateOf());
+        Lifecycle.COMPLAINT_NUMBER.set(execution, number);
+        Lifecycle.SUSPECTED_DUPLICATE_OF.set(execution, registered.suspectedDuplicateOf() == null ? "" : registered.suspectedDuplicateOf());
         // the record holds the text; the variable keeps only its masked form (card numbers never stored whole)
-        execution.setVariable(DESCRIPTION, registered.complaint().getDescription());
-        execution.setVariable(TRANSACTION_REFERENCE, registered.complaint().getTransactions().isEmpty()
+        Lifecycle.DESCRIPTION.set(execution, registered.complaint().getDescription());
+        Lifecycle.TRANSACTION_REFERENCE.set(execution, registered.complaint().getTransactions().isEmpty()
                 ? null : registered.complaint().getTransactions().get(0).getReference());
     }
 

@@ -5,8 +5,11 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.settlement.Remedy;
+import com.complaintdesk.settlement.SettlementVariables;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,7 +53,7 @@ public class Investigation {
         if (referral && ProcessValues.text(task, REFERRAL_PARTY) == null) {
             throw InvalidInputException.of(REFERRAL_PARTY, "is required when the defect is referred: name the manufacturer or seller");
         }
-        task.setVariable(MANUFACTURER_REFERRAL, referral);
+        Lifecycle.MANUFACTURER_REFERRAL.set(task, referral);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(DIAGNOSIS, ProcessValues.requiredText(task, DIAGNOSIS));
         details.put(FIX_METHOD, fixMethod);
@@ -63,7 +66,7 @@ public class Investigation {
     @Transactional
     public void siteVisitRecorded(DelegateTask task) {
         boolean repaired = ProcessValues.flag(task, DEVICE_REPAIRED);
-        task.setVariable(DEVICE_REPAIRED, repaired);
+        Lifecycle.DEVICE_REPAIRED.set(task, repaired);
         record(task, "SITE_VISIT", ProcessValues.requiredText(task, VISIT_OUTCOME), Map.of(DEVICE_REPAIRED, repaired));
     }
 
@@ -71,7 +74,7 @@ public class Investigation {
     @Transactional
     public void manufacturerAnswered(DelegateTask task) {
         boolean accepts = ProcessValues.flag(task, MANUFACTURER_ACCEPTS_DEFECT);
-        task.setVariable(MANUFACTURER_ACCEPTS_DEFECT, accepts);
+        Lifecycle.MANUFACTURER_ACCEPTS_DEFECT.set(task, accepts);
         record(task, "MANUFACTURER_REFERRAL", ProcessValues.requiredText(task, MANUFACTURER_ANSWER),
                 Map.of(REFERRAL_PARTY, String.valueOf(ProcessValues.text(task, REFERRAL_PARTY)), MANUFACTURER_ACCEPTS_DEFECT, accepts));
     }
@@ -91,8 +94,8 @@ public class Investigation {
         details.put(ADJUSTMENT_REASON, audit.getAdjustmentReason());
         record(task, "FEE_AUDIT", ProcessValues.requiredText(task, FINDINGS), details);
         // the proposal starts from the confirmed refund
-        task.setVariable(REMEDY, confirmed.signum() > 0 ? "REFUND" : "EXPLANATION");
-        task.setVariable(PROPOSED_AMOUNT, confirmed.doubleValue());
+        SettlementVariables.REMEDY.set(task, confirmed.signum() > 0 ? Remedy.REFUND : Remedy.EXPLANATION);
+        SettlementVariables.PROPOSED_AMOUNT.set(task, confirmed);
     }
 
     /** Task_InvestigateBrandIssue: marketing-brand's findings on brand misuse or misleading promotion. */

@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
@@ -18,11 +19,11 @@ import com.complaintdesk.referral.Referrals;
 import com.complaintdesk.settlement.Remedy;
 import com.complaintdesk.settlement.Settlement;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.settlement.SettlementVariables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -73,7 +74,7 @@ public class Legal {
         LegalCase.Initiator initiator = ProcessValues.enumValue(execution, LEGAL_INITIATED_BY, LegalCase.Initiator.class);
         if (initiator == null) {
             initiator = LegalCase.Initiator.COMPLAINANT;
-            execution.setVariable(LEGAL_INITIATED_BY, initiator.name());
+            LegalVariables.LEGAL_INITIATED_BY.set(execution, initiator);
         }
         LegalCase.Forum forum = ProcessValues.enumValue(execution, LEGAL_FORUM, LegalCase.Forum.class);
         String notice = limited(execution, LEGAL_NOTICE, 4000);
@@ -149,7 +150,7 @@ public class Legal {
         LegalCase legalCase = caseOf(task);
         boolean appeal = legalCase.getCaseNumber() != null;
         legalCase.filed(forum, tribunal, caseNumber, filedOn, servedOn);
-        task.setVariable(HEARING_COUNT, legalCase.getHearings());
+        LegalVariables.HEARING_COUNT.set(task, legalCase.getHearings());
         String text = (appeal ? "上诉立案 Appeal filed: " : "立案 Filed: ") + tribunal + ", 案号 case " + caseNumber;
         event(legalCase, appeal ? LegalCaseEvent.Kind.APPEAL : LegalCaseEvent.Kind.FILING, filedOn, text);
         records.recordPublic(complaint(task), Milestone.LEGAL_CASE_STEP, text);
@@ -166,8 +167,8 @@ public class Legal {
             throw InvalidInputException.of(HEARING_DATE, "cannot be before the filing date " + legalCase.getFiledOn());
         }
         int count = legalCase.hearingHeld();
-        task.setVariable(HEARING_COUNT, count);
-        task.setVariable(CASE_STAGE, stage.name());
+        LegalVariables.HEARING_COUNT.set(task, count);
+        LegalVariables.CASE_STAGE.set(task, stage);
         event(legalCase, LegalCaseEvent.Kind.HEARING, on, "第" + count + "次开庭 Hearing " + count + ": " + summary);
         internal(task, "开庭 Hearing " + count + " on " + on + " (" + stage + ")");
     }
@@ -202,9 +203,9 @@ public class Legal {
         Instant deadline = appealDeadline(kind, served);
         LegalCase legalCase = caseOf(task);
         legalCase.decided(kind, result, awarded, served, deadline);
-        task.setVariable(AWARDED_AMOUNT, awarded.doubleValue());
-        task.setVariable(APPEAL_DEADLINE, deadline.atZone(ZONE).toLocalDate().toString());
-        task.setVariable(APPEAL_DEADLINE_AT, Date.from(deadline));
+        LegalVariables.AWARDED_AMOUNT.set(task, awarded);
+        LegalVariables.APPEAL_DEADLINE.set(task, deadline.atZone(ZONE).toLocalDate());
+        LegalVariables.APPEAL_DEADLINE_AT.set(task, deadline);
         String text = (kind == LegalCase.DecisionKind.JUDGMENT ? "判决 Judgment" : "裁定 Ruling") + " (" + result + ")"
                 + (awarded.signum() > 0 ? ", 我方支付 we pay ¥" + awarded.toPlainString() : "");
         event(legalCase, LegalCaseEvent.Kind.DECISION, served, text + ": " + summary);
@@ -222,7 +223,7 @@ public class Legal {
             throw InvalidInputException.of(APPEAL_DECISION, "is too late: the appeal deadline passed on "
                     + legalCase.getAppealDeadline().atZone(ZONE).toLocalDate());
         }
-        task.setVariable(APPEAL_DECISION, decision.name());
+        LegalVariables.APPEAL_DECISION.set(task, decision);
         event(legalCase, LegalCaseEvent.Kind.APPEAL, null, (decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 Appeal: " : "服判 Comply: ") + reason);
         internal(task, decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 We appeal" : "服从判决 We comply with the decision");
     }
@@ -233,10 +234,10 @@ public class Legal {
         LegalCase legalCase = caseOf(execution);
         SettlementProposal proposal = settlement.orderedSettlement(complaint(execution), SettlementProposal.Source.COURT,
                 reference(legalCase, "MEDIATION"));
-        execution.setVariable(PROPOSAL_ID, proposal.getId());
-        execution.setVariable(REMEDY, proposal.getRemedy().name());
-        execution.setVariable(PROPOSED_AMOUNT, proposal.getAmount() == null ? null : proposal.getAmount().doubleValue());
-        execution.setVariable(LEGAL_OUTCOME, Outcome.LEGAL_SETTLED.name());
+        SettlementVariables.PROPOSAL_ID.set(execution, proposal.getId());
+        SettlementVariables.REMEDY.set(execution, proposal.getRemedy());
+        SettlementVariables.PROPOSED_AMOUNT.set(execution, proposal.getAmount());
+        LegalVariables.LEGAL_OUTCOME.set(execution, Outcome.LEGAL_SETTLED);
     }
 
     /**
@@ -252,12 +253,12 @@ public class Legal {
             SettlementProposal proposal = settlement.ordered(complaint(execution), SettlementProposal.Source.COURT,
                     reference(legalCase, "JUDGMENT"), Remedy.COMPENSATION, owed, "依生效判决支付 Payment under the final decision in case "
                             + legalCase.getCaseNumber());
-            execution.setVariable(PROPOSAL_ID, proposal.getId());
-            execution.setVariable(REMEDY, Remedy.COMPENSATION.name());
-            execution.setVariable(PROPOSED_AMOUNT, owed.doubleValue());
+            SettlementVariables.PROPOSAL_ID.set(execution, proposal.getId());
+            SettlementVariables.REMEDY.set(execution, Remedy.COMPENSATION);
+            SettlementVariables.PROPOSED_AMOUNT.set(execution, owed);
         }
-        execution.setVariable(AMOUNT_OWED, amountOwed);
-        execution.setVariable(LEGAL_OUTCOME, Outcome.LEGAL_JUDGMENT.name());
+        LegalVariables.AMOUNT_OWED.set(execution, amountOwed);
+        LegalVariables.LEGAL_OUTCOME.set(execution, Outcome.LEGAL_JUDGMENT);
         event(legalCase, LegalCaseEvent.Kind.COMPLIANCE, null, "判决生效 The decision is final" + (amountOwed ? ": 支付 pay ¥" + owed.toPlainString() : ""));
     }
 
@@ -271,7 +272,7 @@ public class Legal {
         String summary = outcome == Outcome.LEGAL_SETTLED
                 ? "经调解结案并已履行 Settled by mediation and carried out: " + where
                 : "依生效判决/裁定结案 Closed by the final decision (" + legalCase.getDecisionResult() + "): " + where;
-        execution.setVariable(CLOSING_SUMMARY, summary);
+        Lifecycle.CLOSING_SUMMARY.set(execution, summary);
         records.recordPublic(complaint(execution), Milestone.LEGAL_CONCLUDED, summary);
     }
 

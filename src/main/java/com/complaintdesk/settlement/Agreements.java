@@ -79,7 +79,7 @@ public class Agreements {
     @Transactional
     public void signed(DelegateTask task) {
         boolean signed = ProcessValues.flag(task, AGREEMENT_SIGNED);
-        task.setVariable(AGREEMENT_SIGNED, signed);
+        SettlementVariables.AGREEMENT_SIGNED.set(task, signed);
         Complaint complaint = records.get(ProcessValues.complaintNumber(task));
         SettlementProposal proposal = accepted(complaint);
         SettlementAgreement agreement = agreements.findByProposalId(proposal.getId()).orElseThrow(() -> new IllegalStateException(

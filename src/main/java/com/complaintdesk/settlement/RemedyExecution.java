@@ -138,7 +138,7 @@ public class RemedyExecution {
     @Transactional
     public void confirmed(DelegateTask task) {
         boolean confirmed = ProcessValues.flag(task, EXECUTION_CONFIRMED);
-        task.setVariable(EXECUTION_CONFIRMED, confirmed);
+        SettlementVariables.EXECUTION_CONFIRMED.set(task, confirmed);
         String note = ProcessValues.text(task, EXECUTION_NOTE);
         if (!confirmed && note == null) {
             throw InvalidInputException.of(EXECUTION_NOTE, "is required when the remedy was not carried out: say what went wrong");

@@ -66,20 +66,20 @@ public class Settlement {
         records.recordInternal(complaint, Milestone.PROPOSAL_MADE, "方案 Proposal round " + round + ": " + remedy
                 + (proposedAmount.signum() > 0 ? " ¥" + proposedAmount.toPlainString() : ""));
         // the approval table (Task_DetermineApprovers, next in this transaction) and the forms read the recorded value
-        task.setVariable(PROPOSAL_ID, proposal.getId());
-        task.setVariable(REMEDY, remedy.name());
-        task.setVariable(PROPOSED_AMOUNT, proposedAmount.doubleValue());
+        SettlementVariables.PROPOSAL_ID.set(task, proposal.getId());
+        SettlementVariables.REMEDY.set(task, remedy);
+        SettlementVariables.PROPOSED_AMOUNT.set(task, proposedAmount);
         // a new round starts clean: no stale approval or counter-offer
-        task.setVariable(PROPOSAL_APPROVED, false);
-        task.setVariable(APPROVAL_COMMENT, null);
-        task.setVariable(COUNTER_AMOUNT, null);
-        task.setVariable(COUNTER_REASON, null);
+        SettlementVariables.PROPOSAL_APPROVED.set(task, false);
+        SettlementVariables.APPROVAL_COMMENT.set(task, null);
+        SettlementVariables.COUNTER_AMOUNT.set(task, null);
+        SettlementVariables.COUNTER_REASON.set(task, null);
     }
 
     /** Each approver group starts from a blank decision, not the previous approver's tick and comment. */
     public void approvalRequested(DelegateTask task) {
-        task.setVariable(PROPOSAL_APPROVED, false);
-        task.setVariable(APPROVAL_COMMENT, null);
+        SettlementVariables.PROPOSAL_APPROVED.set(task, false);
+        SettlementVariables.APPROVAL_COMMENT.set(task, null);
     }
 
     /** One approver group decides (sequential tiers from DMN settlement-approval); a refusal must say why. */
@@ -100,7 +100,7 @@ public class Settlement {
         }
         records.recordInternal(complaint, approved ? Milestone.PROPOSAL_APPROVED : Milestone.PROPOSAL_REFUSED,
                 (approved ? "批准 Approved by " : "驳回 Refused by ") + group + (comment == null ? "" : ": " + comment));
-        task.setVariable(PROPOSAL_APPROVED, approved);
+        SettlementVariables.PROPOSAL_APPROVED.set(task, approved);
     }
 
     /** The approved proposal goes to the complainant: the complaint's current one, approved by every group the table named. */
@@ -120,7 +120,7 @@ public class Settlement {
             throw new IllegalStateException("Proposal round " + proposal.getRound() + " was refused: it cannot be offered");
         }
         proposal.moveTo(SettlementProposal.Status.OFFERED);
-        task.setVariable(SETTLEMENT_RESPONSE, null); // each round's answer is given afresh
+        SettlementVariables.SETTLEMENT_RESPONSE.set(task, null); // each round's answer is given afresh
         complaint.moveTo(ComplaintStatus.AWAITING_COMPLAINANT);
         records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
         notifications.toComplainant(complaint, MessageType.PROPOSAL, Map.of(

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Priority;
 import com.complaintdesk.complaint.ProcessValues;
@@ -55,8 +56,8 @@ class RouteComplaintDelegate implements JavaDelegate {
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         access.grantDepartment(department, execution.getProcessInstanceId());
         records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + department + " (priority " + priority + ")");
-        execution.setVariable(DEPARTMENT, department);
-        execution.setVariable(PRIORITY, priority.name());
-        execution.setVariable(MANUFACTURER_REFERRAL, Boolean.TRUE.equals(referral));
+        Lifecycle.DEPARTMENT.set(execution, department);
+        Lifecycle.PRIORITY.set(execution, priority);
+        Lifecycle.MANUFACTURER_REFERRAL.set(execution, Boolean.TRUE.equals(referral));
     }
 }

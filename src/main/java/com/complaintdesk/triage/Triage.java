@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNumber;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -52,8 +53,8 @@ public class Triage {
                 + (duplicate ? ", 重复 duplicate of " + ProcessValues.text(task, DUPLICATE_OF) : "")
                 + (note == null ? "" : ". " + note));
         // unchecked checkboxes are not submitted: the gateways need real booleans
-        task.setVariable(IS_DUPLICATE, duplicate);
-        task.setVariable(EVIDENCE_REQUIRED, ProcessValues.flag(task, EVIDENCE_REQUIRED));
-        task.setVariable(VIA_SALES_PROMOTION, ProcessValues.flag(task, VIA_SALES_PROMOTION));
+        Lifecycle.IS_DUPLICATE.set(task, duplicate);
+        Lifecycle.EVIDENCE_REQUIRED.set(task, Lifecycle.EVIDENCE_REQUIRED.get(task));
+        Lifecycle.VIA_SALES_PROMOTION.set(task, Lifecycle.VIA_SALES_PROMOTION.get(task));
     }
 }
