@@ -74,14 +74,14 @@ public class Extensions {
     /** Task_DecideExtension: a refusal must say why. */
     @Transactional
     public void decided(DelegateTask task) {
-        boolean approved = ProcessValues.flag(task, EXTENSION_APPROVED);
+        boolean approved = Lifecycle.EXTENSION_APPROVED.get(task);
         Lifecycle.EXTENSION_APPROVED.set(task, approved);
-        String note = ProcessValues.text(task, EXTENSION_DECISION_NOTE);
+        String note = Lifecycle.EXTENSION_DECISION_NOTE.get(task);
         if (!approved && note == null) {
             throw InvalidInputException.of(EXTENSION_DECISION_NOTE, "is required when refusing: the investigator needs the reason");
         }
         if (!approved) {
-            Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+            Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
             records.recordInternal(complaint, Milestone.EXTENSION_REFUSED, "延期被拒 Extension refused: " + note);
         }
     }

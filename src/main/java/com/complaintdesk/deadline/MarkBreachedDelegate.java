@@ -23,6 +23,6 @@ class MarkBreachedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Lifecycle.DEADLINE_BREACHED.setLocal(execution, breaches.markBreached(ProcessValues.requiredText(execution, COMPLAINT_NUMBER)));
+        Lifecycle.DEADLINE_BREACHED.setLocal(execution, breaches.markBreached(Lifecycle.COMPLAINT_NUMBER.required(execution)));
     }
 }

@@ -29,8 +29,8 @@ class RequestEvidenceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
-        int round = ProcessValues.integer(execution, EVIDENCE_ROUND) + 1;
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
+        int round = Lifecycle.EVIDENCE_ROUND.get(execution) + 1;
         complaint.moveTo(ComplaintStatus.AWAITING_EVIDENCE);
         records.recordPublic(complaint, Milestone.EVIDENCE_REQUESTED,
                 "请提供证据（第" + round + "轮）：交易记录、故障照片等 Evidence requested (round " + round

@@ -45,31 +45,31 @@ class RegisterComplaintDelegate implements JavaDelegate {
     }
 
     static ComplaintRegistration fromStartForm(DelegateExecution execution) {
-        Channel channel = ProcessValues.enumValue(execution, CHANNEL, Channel.class);
-        Category category = ProcessValues.enumValue(execution, CATEGORY, Category.class);
+        Channel channel = Lifecycle.CHANNEL.get(execution);
+        Category category = Lifecycle.CATEGORY.get(execution);
         List<ComplaintRegistration.TransactionLine> transactions = new ArrayList<>();
-        String reference = ProcessValues.text(execution, TRANSACTION_REFERENCE);
-        BigDecimal amount = ProcessValues.money(execution, TRANSACTION_AMOUNT);
-        BigDecimal fee = ProcessValues.money(execution, FEE_CHARGED);
+        String reference = Lifecycle.TRANSACTION_REFERENCE.get(execution);
+        BigDecimal amount = Lifecycle.TRANSACTION_AMOUNT.get(execution);
+        BigDecimal fee = Lifecycle.FEE_CHARGED.get(execution);
         if (reference != null || amount != null || fee != null) {
             if (reference == null || amount == null || fee == null) {
                 throw InvalidInputException.of(reference == null ? TRANSACTION_REFERENCE : amount == null ? TRANSACTION_AMOUNT : FEE_CHARGED,
                         "is required when a transaction is given (reference, amount and fee charged)");
             }
-            Instant occurredAt = ProcessValues.instant(execution, TRANSACTION_TIME);
+            Instant occurredAt = Lifecycle.TRANSACTION_TIME.get(execution);
             transactions.add(new ComplaintRegistration.TransactionLine(reference, occurredAt, amount, fee));
         }
         return new ComplaintRegistration(
                 channel == null ? Channel.HOTLINE : channel,
-                ProcessValues.text(execution, COMPLAINANT_NAME),
-                ProcessValues.text(execution, COMPLAINANT_PHONE),
-                ProcessValues.text(execution, COMPLAINANT_EMAIL),
-                ProcessValues.text(execution, MERCHANT_ID),
-                ProcessValues.text(execution, TERMINAL_SERIAL),
+                Lifecycle.COMPLAINANT_NAME.get(execution),
+                Lifecycle.COMPLAINANT_PHONE.get(execution),
+                Lifecycle.COMPLAINANT_EMAIL.get(execution),
+                Lifecycle.MERCHANT_ID.get(execution),
+                Lifecycle.TERMINAL_SERIAL.get(execution),
                 category,
-                ProcessValues.flag(execution, VIA_SALES_PROMOTION),
-                ProcessValues.text(execution, DESCRIPTION),
-                ProcessValues.decimal(execution, CONTRACTED_RATE_PERCENT),
+                Lifecycle.VIA_SALES_PROMOTION.get(execution),
+                Lifecycle.DESCRIPTION.get(execution),
+                Lifecycle.CONTRACTED_RATE_PERCENT.get(execution),
                 transactions);
     }
 }

@@ -25,7 +25,7 @@ class ComputeFeeAuditDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
         FeeAuditCalculator.FeeAudit audit = feeAudits.compute(complaint);
         BigDecimal refund = complaint.getContractedRatePercent() == null ? BigDecimal.ZERO : audit.refundDue();
         Lifecycle.FEE_AUDIT_REFUND.set(execution, refund);

@@ -71,12 +71,12 @@ public class Legal {
         if (complaint.isClosed()) {
             throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: legal action on a closed complaint is not handled here");
         }
-        LegalCase.Initiator initiator = ProcessValues.enumValue(execution, LEGAL_INITIATED_BY, LegalCase.Initiator.class);
+        LegalCase.Initiator initiator = LegalVariables.LEGAL_INITIATED_BY.get(execution);
         if (initiator == null) {
             initiator = LegalCase.Initiator.COMPLAINANT;
             LegalVariables.LEGAL_INITIATED_BY.set(execution, initiator);
         }
-        LegalCase.Forum forum = ProcessValues.enumValue(execution, LEGAL_FORUM, LegalCase.Forum.class);
+        LegalCase.Forum forum = LegalVariables.LEGAL_FORUM.get(execution);
         String notice = limited(execution, LEGAL_NOTICE, 4000);
         if (cases.findByProcessInstanceId(execution.getProcessInstanceId()).isPresent()) {
             return;
@@ -129,7 +129,7 @@ public class Legal {
     public void counselEngaged(DelegateTask task) {
         String firm = required(task, COUNSEL_FIRM, 200);
         String lawyer = required(task, COUNSEL_LAWYER, 100);
-        LocalDate on = ProcessValues.requiredDate(task, COUNSEL_ENGAGED_ON);
+        LocalDate on = LegalVariables.COUNSEL_ENGAGED_ON.required(task);
         LegalCase legalCase = caseOf(task);
         legalCase.counselEngaged(firm, lawyer, on);
         event(legalCase, LegalCaseEvent.Kind.COUNSEL, on, "委托 Engaged " + lawyer + ", " + firm);
@@ -139,11 +139,11 @@ public class Legal {
     /** Task_RecordFiling: the first filing, or an appeal's filing with the court above. */
     @Transactional
     public void filed(DelegateTask task) {
-        LegalCase.Forum forum = ProcessValues.requiredEnum(task, LEGAL_FORUM, LegalCase.Forum.class);
+        LegalCase.Forum forum = LegalVariables.LEGAL_FORUM.required(task);
         String tribunal = required(task, TRIBUNAL_NAME, 200);
         String caseNumber = ProcessValues.text(task, CASE_NUMBER, 100, true); // a court's number, as given
-        LocalDate filedOn = ProcessValues.requiredDate(task, FILED_ON);
-        LocalDate servedOn = ProcessValues.date(task, SERVED_ON);
+        LocalDate filedOn = LegalVariables.FILED_ON.required(task);
+        LocalDate servedOn = LegalVariables.SERVED_ON.get(task);
         if (servedOn != null && servedOn.isBefore(filedOn)) {
             throw InvalidInputException.of(SERVED_ON, "cannot be before the filing date " + filedOn);
         }
@@ -159,9 +159,9 @@ public class Legal {
     /** Task_RecordHearing: one hearing; what comes next decides the path. */
     @Transactional
     public void hearingRecorded(DelegateTask task) {
-        LocalDate on = ProcessValues.requiredDate(task, HEARING_DATE);
+        LocalDate on = LegalVariables.HEARING_DATE.required(task);
         String summary = required(task, HEARING_SUMMARY, 4000);
-        LegalCase.Stage stage = ProcessValues.requiredEnum(task, CASE_STAGE, LegalCase.Stage.class);
+        LegalCase.Stage stage = LegalVariables.CASE_STAGE.required(task);
         LegalCase legalCase = caseOf(task);
         if (legalCase.getFiledOn() != null && on.isBefore(legalCase.getFiledOn())) {
             throw InvalidInputException.of(HEARING_DATE, "cannot be before the filing date " + legalCase.getFiledOn());
@@ -176,10 +176,10 @@ public class Legal {
     /** Task_RecordMediation: the mediation statement's terms; Task_RecordCourtSettlement turns them into a settlement. */
     @Transactional
     public void mediationRecorded(DelegateTask task) {
-        Remedy remedy = ProcessValues.requiredEnum(task, REMEDY, Remedy.class);
+        Remedy remedy = SettlementVariables.REMEDY.required(task);
         BigDecimal amount = remedy.isMonetary() ? amount(task, PROPOSED_AMOUNT, true) : null;
         String terms = required(task, MEDIATION_TERMS, 4000);
-        LocalDate on = ProcessValues.requiredDate(task, MEDIATED_ON);
+        LocalDate on = LegalVariables.MEDIATED_ON.required(task);
         LegalCase legalCase = caseOf(task);
         // the mediation statement's terms become our record of the settlement now; Task_RecordCourtSettlement reads it
         settlement.ordered(complaint(task), SettlementProposal.Source.COURT, reference(legalCase, "MEDIATION"), remedy, amount, terms);
@@ -189,8 +189,8 @@ public class Legal {
     /** Task_RecordDecision: the judgment or ruling, and the appeal deadline it starts. */
     @Transactional
     public void decisionRecorded(DelegateTask task) {
-        LegalCase.DecisionKind kind = ProcessValues.requiredEnum(task, DECISION_KIND, LegalCase.DecisionKind.class);
-        LegalCase.DecisionResult result = ProcessValues.requiredEnum(task, DECISION_RESULT, LegalCase.DecisionResult.class);
+        LegalCase.DecisionKind kind = LegalVariables.DECISION_KIND.required(task);
+        LegalCase.DecisionResult result = LegalVariables.DECISION_RESULT.required(task);
         BigDecimal awarded = amount(task, AWARDED_AMOUNT, false);
         if (awarded == null) {
             awarded = BigDecimal.ZERO;
@@ -198,7 +198,7 @@ public class Legal {
         if (result == LegalCase.DecisionResult.WON && awarded.signum() > 0) {
             throw InvalidInputException.of(AWARDED_AMOUNT, "must be 0 when we won: nothing is owed");
         }
-        LocalDate served = ProcessValues.requiredDate(task, DECISION_SERVED_ON);
+        LocalDate served = LegalVariables.DECISION_SERVED_ON.required(task);
         String summary = required(task, DECISION_SUMMARY, 4000);
         Instant deadline = appealDeadline(kind, served);
         LegalCase legalCase = caseOf(task);
@@ -215,7 +215,7 @@ public class Legal {
     /** Task_DecideAppeal: appeal (before the deadline) or comply; a reason either way. */
     @Transactional
     public void appealDecided(DelegateTask task) {
-        LegalCase.AppealDecision decision = ProcessValues.requiredEnum(task, APPEAL_DECISION, LegalCase.AppealDecision.class);
+        LegalCase.AppealDecision decision = LegalVariables.APPEAL_DECISION.required(task);
         String reason = required(task, APPEAL_REASON, 2000);
         LegalCase legalCase = caseOf(task);
         if (decision == LegalCase.AppealDecision.APPEAL && legalCase.getAppealDeadline() != null
@@ -266,7 +266,7 @@ public class Legal {
     @Transactional
     public void conclude(DelegateExecution execution) {
         LegalCase legalCase = caseOf(execution);
-        Outcome outcome = ProcessValues.requiredEnum(execution, LEGAL_OUTCOME, Outcome.class);
+        Outcome outcome = LegalVariables.LEGAL_OUTCOME.required(execution);
         legalCase.concluded(outcome.name(), records.now());
         String where = legalCase.getTribunalName() == null ? "" : legalCase.getTribunalName() + " " + legalCase.getCaseNumber();
         String summary = outcome == Outcome.LEGAL_SETTLED

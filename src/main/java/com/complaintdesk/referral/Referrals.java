@@ -218,16 +218,16 @@ public class Referrals {
     @Transactional
     public void record(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
-        Regulator regulator = ProcessValues.requiredEnum(execution, REGULATOR, Regulator.class);
+        Regulator regulator = ReferralVariables.REGULATOR.required(execution);
         String reference = ProcessValues.text(execution, REGULATOR_REFERENCE, 100, true); // the regulator's identifier, as given
         LocalDate today = records.now().atZone(ZONE).toLocalDate();
-        LocalDate receivedOn = ProcessValues.date(execution, REFERRAL_RECEIVED_ON);
+        LocalDate receivedOn = ReferralVariables.REFERRAL_RECEIVED_ON.get(execution);
         if (receivedOn == null) {
             receivedOn = today;
         } else if (receivedOn.isAfter(today)) {
             throw InvalidInputException.of(REFERRAL_RECEIVED_ON, "cannot be in the future");
         }
-        LocalDate dueOn = ProcessValues.date(execution, RESPONSE_DUE_ON);
+        LocalDate dueOn = ReferralVariables.RESPONSE_DUE_ON.get(execution);
         if (dueOn != null && dueOn.isBefore(receivedOn)) {
             throw InvalidInputException.of(RESPONSE_DUE_ON, "cannot be before the referral was received (" + receivedOn + ")");
         }
@@ -296,7 +296,7 @@ public class Referrals {
     /** Task_ApproveResponse: a manager approves the answer, or returns it with a note. */
     @Transactional
     public void responseReviewed(DelegateTask task) {
-        boolean approved = ProcessValues.flag(task, RESPONSE_APPROVED);
+        boolean approved = ReferralVariables.RESPONSE_APPROVED.get(task);
         ReferralVariables.RESPONSE_APPROVED.set(task, approved);
         String note = text(task, RESPONSE_REVIEW_NOTE, 2000, false);
         if (!approved && note == null) {
@@ -313,11 +313,11 @@ public class Referrals {
     @Transactional
     public void responseSubmitted(DelegateTask task) {
         RegulatorReferral referral = referralOf(task);
-        LocalDate on = ProcessValues.requiredDate(task, RESPONSE_SUBMITTED_ON);
+        LocalDate on = ReferralVariables.RESPONSE_SUBMITTED_ON.required(task);
         if (on.isBefore(referral.getReceivedOn())) {
             throw InvalidInputException.of(RESPONSE_SUBMITTED_ON, "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
         }
-        RegulatorReferral.SubmissionChannel channel = ProcessValues.requiredEnum(task, SUBMISSION_CHANNEL, RegulatorReferral.SubmissionChannel.class);
+        RegulatorReferral.SubmissionChannel channel = ReferralVariables.SUBMISSION_CHANNEL.required(task);
         referral.submitted(on, channel, ProcessValues.text(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
         boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
         records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
@@ -331,8 +331,8 @@ public class Referrals {
     @Transactional
     public void decisionApplied(DelegateExecution execution) {
         RegulatorReferral referral = referralOf(execution);
-        RegulatorReferral.Decision decision = ProcessValues.requiredEnum(execution, REGULATOR_DECISION, RegulatorReferral.Decision.class);
-        LocalDate decidedOn = ProcessValues.date(execution, DECIDED_ON);
+        RegulatorReferral.Decision decision = ReferralVariables.REGULATOR_DECISION.required(execution);
+        LocalDate decidedOn = ReferralVariables.DECIDED_ON.get(execution);
         if (decidedOn == null) {
             decidedOn = records.now().atZone(ZONE).toLocalDate();
         }
@@ -343,8 +343,8 @@ public class Referrals {
         BigDecimal amount = null;
         Long proposalId = null;
         if (remedyOrdered) {
-            remedy = ProcessValues.requiredEnum(execution, REMEDY, Remedy.class);
-            amount = remedy.isMonetary() ? ProcessValues.money(execution, PROPOSED_AMOUNT) : null;
+            remedy = SettlementVariables.REMEDY.required(execution);
+            amount = remedy.isMonetary() ? SettlementVariables.PROPOSED_AMOUNT.get(execution) : null;
             SettlementProposal proposal = settlement.ordered(complaint, SettlementProposal.Source.REGULATOR,
                     "REGULATOR:" + referral.getRegulator() + ":" + referral.getReference(), remedy, amount, summary);
             proposalId = proposal.getId();
@@ -361,7 +361,7 @@ public class Referrals {
     /** Task_RecordCompliance: how the ordered remedy was complied with. */
     @Transactional
     public void complianceRecorded(DelegateTask task) {
-        LocalDate on = ProcessValues.requiredDate(task, COMPLIED_ON);
+        LocalDate on = ReferralVariables.COMPLIED_ON.required(task);
         String note = text(task, COMPLIANCE_NOTE, 2000, true);
         referralOf(task).complied(on, note);
         records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "已履行监管决定 Decision complied with on " + on + ": " + note);
@@ -371,8 +371,8 @@ public class Referrals {
     @Transactional
     public void pathConcluded(DelegateExecution execution) {
         RegulatorReferral referral = referralOf(execution);
-        Outcome outcome = ProcessValues.flag(execution, REMEDY_ORDERED)
-                ? ProcessValues.requiredEnum(execution, OUTCOME, Outcome.class) : Outcome.REFERRED_EXTERNAL;
+        Outcome outcome = ReferralVariables.REMEDY_ORDERED.get(execution)
+                ? Lifecycle.OUTCOME.required(execution) : Outcome.REFERRED_EXTERNAL;
         referral.concluded(outcome.name(), records.now());
         String summary = limit(referral.getRegulator().label() + " " + referral.getReference() + " 决定 decided ("
                 + referral.getDecision() + "): " + referral.getDecisionSummary(), 2000);

@@ -21,6 +21,6 @@ class IssueFinalResponseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = ProcessValues.complaintNumber(execution);
-        Lifecycle.OUTCOME.set(execution, remedies.issueFinalResponse(number, ProcessValues.requiredText(execution, COMPANY_POSITION)));
+        Lifecycle.OUTCOME.set(execution, remedies.issueFinalResponse(number, Lifecycle.COMPANY_POSITION.required(execution)));
     }
 }

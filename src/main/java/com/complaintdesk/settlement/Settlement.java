@@ -47,8 +47,8 @@ public class Settlement {
     @Transactional
     public void proposed(DelegateTask task) {
         Complaint complaint = complaint(task);
-        Remedy remedy = ProcessValues.requiredEnum(task, REMEDY, Remedy.class);
-        BigDecimal amount = ProcessValues.money(task, PROPOSED_AMOUNT);
+        Remedy remedy = SettlementVariables.REMEDY.required(task);
+        BigDecimal amount = SettlementVariables.PROPOSED_AMOUNT.get(task);
         if (remedy.isMonetary() && (amount == null || amount.signum() == 0)) {
             throw InvalidInputException.of(PROPOSED_AMOUNT, "must be more than 0 for a " + remedy + " remedy");
         }
@@ -58,10 +58,10 @@ public class Settlement {
         // what the proposal is worth: the sum paid, or the value of the repair or replacement terminal (the approval
         // table weighs it: a replacement above 5000 yuan needs compliance-legal too); a letter is worth nothing
         BigDecimal proposedAmount = remedy.isMonetary() || (remedy.isDeviceService() && amount != null) ? amount : BigDecimal.ZERO.setScale(2);
-        RootCause rootCause = ProcessValues.enumValue(task, ROOT_CAUSE, RootCause.class);
+        RootCause rootCause = SettlementVariables.ROOT_CAUSE.get(task);
         int round = (int) proposals.countByComplaintId(complaint.getId()) + 1;
         SettlementProposal proposal = proposals.save(new SettlementProposal(complaint.getId(), round, remedy, proposedAmount,
-                ProcessValues.requiredText(task, PROPOSAL_RATIONALE), rootCause, records.currentActor(), records.now()));
+                SettlementVariables.PROPOSAL_RATIONALE.required(task), rootCause, records.currentActor(), records.now()));
         complaint.moveTo(ComplaintStatus.AWAITING_APPROVAL);
         records.recordInternal(complaint, Milestone.PROPOSAL_MADE, "方案 Proposal round " + round + ": " + remedy
                 + (proposedAmount.signum() > 0 ? " ¥" + proposedAmount.toPlainString() : ""));
@@ -87,12 +87,12 @@ public class Settlement {
     public void approvalDecided(DelegateTask task) {
         Complaint complaint = complaint(task);
         SettlementProposal proposal = current(complaint, SettlementProposal.Status.PROPOSED);
-        boolean approved = ProcessValues.flag(task, PROPOSAL_APPROVED);
-        String comment = ProcessValues.text(task, APPROVAL_COMMENT);
+        boolean approved = SettlementVariables.PROPOSAL_APPROVED.get(task);
+        String comment = SettlementVariables.APPROVAL_COMMENT.get(task);
         if (!approved && comment == null) {
             throw InvalidInputException.of(APPROVAL_COMMENT, "is required when refusing: the investigator needs the reason");
         }
-        String group = ProcessValues.requiredText(task, APPROVER_GROUP);
+        String group = SettlementVariables.APPROVER_GROUP.required(task);
         approvals.save(new ProposalApproval(proposal.getId(), group, approved, comment, records.currentActor(), records.now()));
         if (!approved) {
             proposal.moveTo(SettlementProposal.Status.REFUSED);
@@ -135,9 +135,9 @@ public class Settlement {
     public int recordResponse(VariableScope scope) {
         Complaint complaint = complaint(scope);
         SettlementProposal proposal = current(complaint, SettlementProposal.Status.OFFERED);
-        String answer = ProcessValues.requiredText(scope, SETTLEMENT_RESPONSE);
-        BigDecimal counterAmount = ProcessValues.money(scope, COUNTER_AMOUNT);
-        String counterReason = ProcessValues.text(scope, COUNTER_REASON);
+        String answer = SettlementVariables.SETTLEMENT_RESPONSE.required(scope);
+        BigDecimal counterAmount = SettlementVariables.COUNTER_AMOUNT.get(scope);
+        String counterReason = SettlementVariables.COUNTER_REASON.get(scope);
         SettlementProposal.Status status = switch (answer) {
             case "ACCEPT" -> SettlementProposal.Status.ACCEPTED;
             case "REJECT" -> SettlementProposal.Status.REJECTED;
@@ -156,7 +156,7 @@ public class Settlement {
         records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered " + answer
                 + (counterAmount == null ? "" : " ¥" + counterAmount.toPlainString())
                 + (counterReason == null ? "" : ": " + counterReason));
-        return ProcessValues.integer(scope, NEGOTIATION_ROUND) + 1;
+        return SettlementVariables.NEGOTIATION_ROUND.get(scope) + 1;
     }
 
     static String describe(SettlementProposal proposal) {

@@ -40,7 +40,7 @@ class RouteComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
         DmnDecisionResultEntries routing = decisions.evaluateForDefinition(DECISION, execution.getProcessDefinitionId(),
                         Variables.createVariables()
                                 .putValue(CATEGORY, complaint.getCategory().name())
