@@ -2,9 +2,11 @@ package com.complaintdesk.closure;
 
 import static com.complaintdesk.complaint.LifecycleVariables.*;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.complaint.RootCause;
+import com.complaintdesk.settlement.SettlementVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,11 +26,11 @@ class CloseComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Outcome outcome = ProcessValues.requiredEnum(execution, CLOSING_OUTCOME, Outcome.class);
-        closure.close(ProcessValues.requiredText(execution, COMPLAINT_NUMBER), outcome,
-                ProcessValues.enumValue(execution, ROOT_CAUSE, RootCause.class),
-                ProcessValues.text(execution, CLOSING_SUMMARY),
-                ProcessValues.text(execution, DUPLICATE_OF));
-        execution.setVariable(OUTCOME, outcome.name());
+        Outcome outcome = Lifecycle.CLOSING_OUTCOME.required(execution);
+        closure.close(Lifecycle.COMPLAINT_NUMBER.required(execution), outcome,
+                SettlementVariables.ROOT_CAUSE.get(execution),
+                Lifecycle.CLOSING_SUMMARY.get(execution),
+                Lifecycle.DUPLICATE_OF.get(execution));
+        Lifecycle.OUTCOME.set(execution, outcome);
     }
 }

@@ -1,7 +1,6 @@
 package com.complaintdesk.complaint;
 
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_SUMMARY;
 
 import com.complaintdesk.identity.Departments;
 import com.complaintdesk.shared.BusinessTime;
@@ -42,7 +41,7 @@ class ComplaintSummaries {
             return;
         }
         complaints.findByComplaintNumber(number.toString())
-                .ifPresent(complaint -> task.setVariableLocal(COMPLAINT_SUMMARY, summarize(complaint)));
+                .ifPresent(complaint -> Lifecycle.COMPLAINT_SUMMARY.setLocal(task, summarize(complaint)));
     }
 
     String summarize(Complaint c) {

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.Departments;
@@ -51,7 +52,7 @@ public class Breaches {
 
     @Transactional
     public void handled(DelegateTask task) {
-        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
-        records.recordInternal(complaint, Milestone.BREACH_HANDLED, "超期督办 Breach handled: " + ProcessValues.requiredText(task, BREACH_ACTION));
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
+        records.recordInternal(complaint, Milestone.BREACH_HANDLED, "超期督办 Breach handled: " + Lifecycle.BREACH_ACTION.required(task));
     }
 }

@@ -9,6 +9,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.shared.BusinessTime;
@@ -260,7 +261,7 @@ public class DeadlineService {
     }
 
     private Optional<Complaint> recordOf(VariableScope scope) {
-        String number = ProcessValues.text(scope, COMPLAINT_NUMBER);
+        String number = Lifecycle.COMPLAINT_NUMBER.get(scope);
         return number == null ? Optional.empty() : records.find(number);
     }
 

@@ -4,6 +4,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 import static com.complaintdesk.complaint.LifecycleVariables.EXTENSION_DAYS;
 import static com.complaintdesk.complaint.LifecycleVariables.EXTENSION_REASON;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +22,7 @@ class ExtendDeadlineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        extensions.extend(ProcessValues.requiredText(execution, COMPLAINT_NUMBER), execution.getProcessInstanceId(),
-                ProcessValues.integer(execution, EXTENSION_DAYS), ProcessValues.requiredText(execution, EXTENSION_REASON));
+        extensions.extend(Lifecycle.COMPLAINT_NUMBER.required(execution), execution.getProcessInstanceId(),
+                Lifecycle.EXTENSION_DAYS.get(execution), Lifecycle.EXTENSION_REASON.required(execution));
     }
 }

@@ -6,6 +6,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.AsApplication;
@@ -65,22 +66,22 @@ public class Extensions {
         // who may ask is the application's rule (the caller checked it); the engine step runs as the application
         AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
                 .processInstanceBusinessKey(complaintNumber)
-                .setVariable(EXTENSION_DAYS, extraDays)
-                .setVariable(EXTENSION_REASON, masked)
+                .setVariable(Lifecycle.EXTENSION_DAYS.name(), Lifecycle.EXTENSION_DAYS.typed(extraDays))
+                .setVariable(Lifecycle.EXTENSION_REASON.name(), Lifecycle.EXTENSION_REASON.typed(masked))
                 .correlate());
     }
 
     /** Task_DecideExtension: a refusal must say why. */
     @Transactional
     public void decided(DelegateTask task) {
-        boolean approved = ProcessValues.flag(task, EXTENSION_APPROVED);
-        task.setVariable(EXTENSION_APPROVED, approved);
-        String note = ProcessValues.text(task, EXTENSION_DECISION_NOTE);
+        boolean approved = Lifecycle.EXTENSION_APPROVED.get(task);
+        Lifecycle.EXTENSION_APPROVED.set(task, approved);
+        String note = Lifecycle.EXTENSION_DECISION_NOTE.get(task);
         if (!approved && note == null) {
             throw InvalidInputException.of(EXTENSION_DECISION_NOTE, "is required when refusing: the investigator needs the reason");
         }
         if (!approved) {
-            Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+            Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
             records.recordInternal(complaint, Milestone.EXTENSION_REFUSED, "延期被拒 Extension refused: " + note);
         }
     }

@@ -1,8 +1,8 @@
 package com.complaintdesk.deadline;
 
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.DEADLINE_BREACHED;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -23,6 +23,6 @@ class MarkBreachedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariableLocal(DEADLINE_BREACHED, breaches.markBreached(ProcessValues.requiredText(execution, COMPLAINT_NUMBER)));
+        Lifecycle.DEADLINE_BREACHED.setLocal(execution, breaches.markBreached(Lifecycle.COMPLAINT_NUMBER.required(execution)));
     }
 }

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,24 +30,24 @@ public class EvidenceSteps {
     /** An agent records evidence received by phone, mail or chat, or that the complainant gave up. */
     @Transactional
     public void recordedByAgent(DelegateTask task) {
-        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
-        boolean withdrew = ProcessValues.flag(task, COMPLAINANT_WITHDREW);
-        task.setVariable(COMPLAINANT_WITHDREW, withdrew);
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
+        boolean withdrew = Lifecycle.COMPLAINANT_WITHDREW.get(task);
+        Lifecycle.COMPLAINANT_WITHDREW.set(task, withdrew);
         if (withdrew) {
             return; // closing as WITHDRAWN records it
         }
-        evidence.record(complaint, new EvidenceService.Item(ProcessValues.requiredText(task, EVIDENCE_TYPE),
-                ProcessValues.text(task, EVIDENCE_FILE_NAME), null, null, null,
-                ProcessValues.text(task, EVIDENCE_RECEIVED_DESCRIPTION)));
+        evidence.record(complaint, new EvidenceService.Item(Lifecycle.EVIDENCE_TYPE.required(task),
+                Lifecycle.EVIDENCE_FILE_NAME.get(task), null, null, null,
+                Lifecycle.EVIDENCE_RECEIVED_DESCRIPTION.get(task)));
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION); // no longer waiting for the complainant: under review
     }
 
     @Transactional
     public void reviewed(DelegateTask task) {
-        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
-        boolean sufficient = ProcessValues.flag(task, EVIDENCE_SUFFICIENT);
-        task.setVariable(EVIDENCE_SUFFICIENT, sufficient);
-        String note = ProcessValues.text(task, EVIDENCE_REVIEW_NOTE);
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
+        boolean sufficient = Lifecycle.EVIDENCE_SUFFICIENT.get(task);
+        Lifecycle.EVIDENCE_SUFFICIENT.set(task, sufficient);
+        String note = Lifecycle.EVIDENCE_REVIEW_NOTE.get(task);
         if (!sufficient && note == null) {
             throw com.complaintdesk.complaint.InvalidInputException.of(EVIDENCE_REVIEW_NOTE,
                     "is required when the evidence is not sufficient: say what is missing");

@@ -1,11 +1,11 @@
 package com.complaintdesk.evidence;
 
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.EVIDENCE_ROUND;
 
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.notification.MessageType;
@@ -29,13 +29,13 @@ class RequestEvidenceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
-        int round = ProcessValues.integer(execution, EVIDENCE_ROUND) + 1;
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
+        int round = Lifecycle.EVIDENCE_ROUND.get(execution) + 1;
         complaint.moveTo(ComplaintStatus.AWAITING_EVIDENCE);
         records.recordPublic(complaint, Milestone.EVIDENCE_REQUESTED,
                 "请提供证据（第" + round + "轮）：交易记录、故障照片等 Evidence requested (round " + round
                         + "): transaction records, fault photos, contracts");
         notifications.toComplainant(complaint, MessageType.EVIDENCE_REQUEST, Map.of("evidenceRound", String.valueOf(round)));
-        execution.setVariable(EVIDENCE_ROUND, round);
+        Lifecycle.EVIDENCE_ROUND.set(execution, round);
     }
 }

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.EVIDENCE_ROUND;
 
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.notification.MessageType;
@@ -31,8 +32,8 @@ class SendEvidenceReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
-        int round = Math.max(1, ProcessValues.integer(execution, EVIDENCE_ROUND));
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
+        int round = Math.max(1, Lifecycle.EVIDENCE_ROUND.get(execution));
         notifications.toComplainant(complaint, MessageType.EVIDENCE_REMINDER, Map.of("evidenceRound", String.valueOf(round)));
         records.recordInternal(complaint, Milestone.EVIDENCE_REQUESTED, "已提醒投诉人提供证据（第" + round + "轮） Evidence reminder sent (round " + round + ")");
     }

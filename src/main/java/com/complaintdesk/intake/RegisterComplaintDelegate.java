@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,40 +36,40 @@ class RegisterComplaintDelegate implements JavaDelegate {
         IntakeService.Registered registered = intake.registerForStartedProcess(fromStartForm(execution), execution.getProcessInstanceId());
         String number = registered.complaint().getComplaintNumber();
         execution.setProcessBusinessKey(number);
-        execution.setVariable(COMPLAINT_NUMBER, number);
-        execution.setVariable(SUSPECTED_DUPLICATE_OF, registered.suspectedDuplicateOf() == null ? "" : registered.suspectedDuplicateOf());
+        Lifecycle.COMPLAINT_NUMBER.set(execution, number);
+        Lifecycle.SUSPECTED_DUPLICATE_OF.set(execution, registered.suspectedDuplicateOf() == null ? "" : registered.suspectedDuplicateOf());
         // the record holds the text; the variable keeps only its masked form (card numbers never stored whole)
-        execution.setVariable(DESCRIPTION, registered.complaint().getDescription());
-        execution.setVariable(TRANSACTION_REFERENCE, registered.complaint().getTransactions().isEmpty()
+        Lifecycle.DESCRIPTION.set(execution, registered.complaint().getDescription());
+        Lifecycle.TRANSACTION_REFERENCE.set(execution, registered.complaint().getTransactions().isEmpty()
                 ? null : registered.complaint().getTransactions().get(0).getReference());
     }
 
     static ComplaintRegistration fromStartForm(DelegateExecution execution) {
-        Channel channel = ProcessValues.enumValue(execution, CHANNEL, Channel.class);
-        Category category = ProcessValues.enumValue(execution, CATEGORY, Category.class);
+        Channel channel = Lifecycle.CHANNEL.get(execution);
+        Category category = Lifecycle.CATEGORY.get(execution);
         List<ComplaintRegistration.TransactionLine> transactions = new ArrayList<>();
-        String reference = ProcessValues.text(execution, TRANSACTION_REFERENCE);
-        BigDecimal amount = ProcessValues.money(execution, TRANSACTION_AMOUNT);
-        BigDecimal fee = ProcessValues.money(execution, FEE_CHARGED);
+        String reference = Lifecycle.TRANSACTION_REFERENCE.get(execution);
+        BigDecimal amount = Lifecycle.TRANSACTION_AMOUNT.get(execution);
+        BigDecimal fee = Lifecycle.FEE_CHARGED.get(execution);
         if (reference != null || amount != null || fee != null) {
             if (reference == null || amount == null || fee == null) {
                 throw InvalidInputException.of(reference == null ? TRANSACTION_REFERENCE : amount == null ? TRANSACTION_AMOUNT : FEE_CHARGED,
                         "is required when a transaction is given (reference, amount and fee charged)");
             }
-            Instant occurredAt = ProcessValues.instant(execution, TRANSACTION_TIME);
+            Instant occurredAt = Lifecycle.TRANSACTION_TIME.get(execution);
             transactions.add(new ComplaintRegistration.TransactionLine(reference, occurredAt, amount, fee));
         }
         return new ComplaintRegistration(
                 channel == null ? Channel.HOTLINE : channel,
-                ProcessValues.text(execution, COMPLAINANT_NAME),
-                ProcessValues.text(execution, COMPLAINANT_PHONE),
-                ProcessValues.text(execution, COMPLAINANT_EMAIL),
-                ProcessValues.text(execution, MERCHANT_ID),
-                ProcessValues.text(execution, TERMINAL_SERIAL),
+                Lifecycle.COMPLAINANT_NAME.get(execution),
+                Lifecycle.COMPLAINANT_PHONE.get(execution),
+                Lifecycle.COMPLAINANT_EMAIL.get(execution),
+                Lifecycle.MERCHANT_ID.get(execution),
+                Lifecycle.TERMINAL_SERIAL.get(execution),
                 category,
-                ProcessValues.flag(execution, VIA_SALES_PROMOTION),
-                ProcessValues.text(execution, DESCRIPTION),
-                ProcessValues.decimal(execution, CONTRACTED_RATE_PERCENT),
+                Lifecycle.VIA_SALES_PROMOTION.get(execution),
+                Lifecycle.DESCRIPTION.get(execution),
+                Lifecycle.CONTRACTED_RATE_PERCENT.get(execution),
                 transactions);
     }
 }

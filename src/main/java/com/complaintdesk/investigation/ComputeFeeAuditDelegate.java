@@ -1,13 +1,12 @@
 package com.complaintdesk.investigation;
 
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.CONFIRMED_REFUND;
-import static com.complaintdesk.complaint.LifecycleVariables.FEE_AUDIT_REFUND;
-import static com.complaintdesk.complaint.LifecycleVariables.FEE_AUDIT_REPORT;
 
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
+import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,13 +25,13 @@ class ComputeFeeAuditDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
         FeeAuditCalculator.FeeAudit audit = feeAudits.compute(complaint);
-        double refund = complaint.getContractedRatePercent() == null ? 0.0 : audit.refundDue().doubleValue();
-        execution.setVariable(FEE_AUDIT_REFUND, refund);
-        execution.setVariable(FEE_AUDIT_REPORT, complaint.getContractedRatePercent() == null
+        BigDecimal refund = complaint.getContractedRatePercent() == null ? BigDecimal.ZERO : audit.refundDue();
+        Lifecycle.FEE_AUDIT_REFUND.set(execution, refund);
+        Lifecycle.FEE_AUDIT_REPORT.set(execution, complaint.getContractedRatePercent() == null
                 ? "未提供签约费率，请人工核对 No contracted rate was given: audit the fees by hand.\n" + audit.report()
                 : audit.report());
-        execution.setVariable(CONFIRMED_REFUND, refund); // the form starts from the computed figure
+        Lifecycle.CONFIRMED_REFUND.set(execution, refund); // the form starts from the computed figure
     }
 }

@@ -5,10 +5,12 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.complaint.RootCause;
 import com.complaintdesk.settlement.Remedy;
+import com.complaintdesk.settlement.SettlementVariables;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,71 +50,71 @@ public class Investigation {
     @Transactional
     public void diagnosed(DelegateTask task) {
         String fixMethod = oneOf(task, FIX_METHOD, FIX_METHODS);
-        LocalDate visitDate = ProcessValues.date(task, VISIT_DATE);
+        LocalDate visitDate = Lifecycle.VISIT_DATE.get(task);
         if ("ONSITE_REPAIR".equals(fixMethod) && visitDate == null) {
             throw InvalidInputException.of(VISIT_DATE, "is required for an on-site repair: schedule the visit");
         }
-        boolean referral = ProcessValues.flag(task, MANUFACTURER_REFERRAL);
-        if (referral && ProcessValues.text(task, REFERRAL_PARTY) == null) {
+        boolean referral = Lifecycle.MANUFACTURER_REFERRAL.get(task);
+        if (referral && Lifecycle.REFERRAL_PARTY.get(task) == null) {
             throw InvalidInputException.of(REFERRAL_PARTY, "is required when the defect is referred: name the manufacturer or seller");
         }
-        task.setVariable(MANUFACTURER_REFERRAL, referral);
+        Lifecycle.MANUFACTURER_REFERRAL.set(task, referral);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(DIAGNOSIS, ProcessValues.requiredText(task, DIAGNOSIS));
+        details.put(DIAGNOSIS, Lifecycle.DIAGNOSIS.required(task));
         details.put(FIX_METHOD, fixMethod);
         details.put(VISIT_DATE, visitDate);
-        details.put(REFERRAL_PARTY, referral ? ProcessValues.text(task, REFERRAL_PARTY) : null);
-        record(task, "DIAGNOSIS", ProcessValues.requiredText(task, FINDINGS), details);
+        details.put(REFERRAL_PARTY, referral ? Lifecycle.REFERRAL_PARTY.get(task) : null);
+        record(task, "DIAGNOSIS", Lifecycle.FINDINGS.required(task), details);
     }
 
     /** Task_RecordSiteVisit: the visit's outcome. */
     @Transactional
     public void siteVisitRecorded(DelegateTask task) {
-        boolean repaired = ProcessValues.flag(task, DEVICE_REPAIRED);
-        task.setVariable(DEVICE_REPAIRED, repaired);
-        record(task, "SITE_VISIT", ProcessValues.requiredText(task, VISIT_OUTCOME), Map.of(DEVICE_REPAIRED, repaired));
+        boolean repaired = Lifecycle.DEVICE_REPAIRED.get(task);
+        Lifecycle.DEVICE_REPAIRED.set(task, repaired);
+        record(task, "SITE_VISIT", Lifecycle.VISIT_OUTCOME.required(task), Map.of(DEVICE_REPAIRED, repaired));
     }
 
     /** Task_RecordManufacturerAnswer: the manufacturer's or seller's answer to the referral. */
     @Transactional
     public void manufacturerAnswered(DelegateTask task) {
-        boolean accepts = ProcessValues.flag(task, MANUFACTURER_ACCEPTS_DEFECT);
-        task.setVariable(MANUFACTURER_ACCEPTS_DEFECT, accepts);
-        record(task, "MANUFACTURER_REFERRAL", ProcessValues.requiredText(task, MANUFACTURER_ANSWER),
-                Map.of(REFERRAL_PARTY, String.valueOf(ProcessValues.text(task, REFERRAL_PARTY)), MANUFACTURER_ACCEPTS_DEFECT, accepts));
+        boolean accepts = Lifecycle.MANUFACTURER_ACCEPTS_DEFECT.get(task);
+        Lifecycle.MANUFACTURER_ACCEPTS_DEFECT.set(task, accepts);
+        record(task, "MANUFACTURER_REFERRAL", Lifecycle.MANUFACTURER_ANSWER.required(task),
+                Map.of(REFERRAL_PARTY, String.valueOf(Lifecycle.REFERRAL_PARTY.get(task)), MANUFACTURER_ACCEPTS_DEFECT, accepts));
     }
 
     /** Task_AuditFees: compliance-legal confirms or adjusts the computed refund. */
     @Transactional
     public void feesAudited(DelegateTask task) {
         Complaint complaint = complaint(task);
-        var confirmed = ProcessValues.money(task, CONFIRMED_REFUND);
+        var confirmed = Lifecycle.CONFIRMED_REFUND.get(task);
         if (confirmed == null) {
             throw InvalidInputException.of(CONFIRMED_REFUND, "is required");
         }
-        var audit = feeAudits.confirm(complaint, confirmed, ProcessValues.text(task, ADJUSTMENT_REASON));
+        var audit = feeAudits.confirm(complaint, confirmed, Lifecycle.ADJUSTMENT_REASON.get(task));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("computedRefund", audit.getComputedRefund());
         details.put(CONFIRMED_REFUND, confirmed);
         details.put(ADJUSTMENT_REASON, audit.getAdjustmentReason());
-        record(task, "FEE_AUDIT", ProcessValues.requiredText(task, FINDINGS), details);
+        record(task, "FEE_AUDIT", Lifecycle.FINDINGS.required(task), details);
         // the proposal starts from the confirmed refund
-        task.setVariable(REMEDY, confirmed.signum() > 0 ? "REFUND" : "EXPLANATION");
-        task.setVariable(PROPOSED_AMOUNT, confirmed.doubleValue());
+        SettlementVariables.REMEDY.set(task, confirmed.signum() > 0 ? Remedy.REFUND : Remedy.EXPLANATION);
+        SettlementVariables.PROPOSED_AMOUNT.set(task, confirmed);
     }
 
     /** Task_InvestigateBrandIssue: marketing-brand's findings on brand misuse or misleading promotion. */
     @Transactional
     public void brandInvestigated(DelegateTask task) {
         String issue = oneOf(task, BRAND_ISSUE_TYPE, BRAND_ISSUES);
-        String corrective = ProcessValues.text(task, CORRECTIVE_ACTION);
+        String corrective = Lifecycle.CORRECTIVE_ACTION.get(task);
         if (!"NO_ISSUE_FOUND".equals(issue) && corrective == null) {
             throw InvalidInputException.of(CORRECTIVE_ACTION, "is required when an issue was found: say what is being corrected");
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(BRAND_ISSUE_TYPE, issue);
         details.put(CORRECTIVE_ACTION, corrective);
-        record(task, "BRAND_REVIEW", ProcessValues.requiredText(task, FINDINGS), details);
+        record(task, "BRAND_REVIEW", Lifecycle.FINDINGS.required(task), details);
     }
 
     /**
@@ -156,13 +158,13 @@ public class Investigation {
     @Transactional
     public void serviceInvestigated(DelegateTask task) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(SERVICE_ACTION_TAKEN, ProcessValues.text(task, SERVICE_ACTION_TAKEN));
-        record(task, "SERVICE_REVIEW", ProcessValues.requiredText(task, FINDINGS), details);
+        details.put(SERVICE_ACTION_TAKEN, Lifecycle.SERVICE_ACTION_TAKEN.get(task));
+        record(task, "SERVICE_REVIEW", Lifecycle.FINDINGS.required(task), details);
     }
 
     private void record(DelegateTask task, String step, String summary, Map<String, ?> details) {
         Complaint complaint = complaint(task);
-        String department = ProcessValues.text(task, DEPARTMENT);
+        String department = Lifecycle.DEPARTMENT.get(task);
         String detailText = details.entrySet().stream().filter(e -> e.getValue() != null)
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
         findings.save(new InvestigationFinding(complaint.getId(), department == null ? "unknown" : department, step,
@@ -171,7 +173,7 @@ public class Investigation {
     }
 
     private Complaint complaint(DelegateTask task) {
-        return records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
+        return records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
     }
 
     private static String oneOf(DelegateTask task, String name, Set<String> allowed) {

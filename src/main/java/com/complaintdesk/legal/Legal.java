@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
@@ -18,11 +19,11 @@ import com.complaintdesk.referral.Referrals;
 import com.complaintdesk.settlement.Remedy;
 import com.complaintdesk.settlement.Settlement;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.settlement.SettlementVariables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -70,12 +71,12 @@ public class Legal {
         if (complaint.isClosed()) {
             throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: legal action on a closed complaint is not handled here");
         }
-        LegalCase.Initiator initiator = ProcessValues.enumValue(execution, LEGAL_INITIATED_BY, LegalCase.Initiator.class);
+        LegalCase.Initiator initiator = LegalVariables.LEGAL_INITIATED_BY.get(execution);
         if (initiator == null) {
             initiator = LegalCase.Initiator.COMPLAINANT;
-            execution.setVariable(LEGAL_INITIATED_BY, initiator.name());
+            LegalVariables.LEGAL_INITIATED_BY.set(execution, initiator);
         }
-        LegalCase.Forum forum = ProcessValues.enumValue(execution, LEGAL_FORUM, LegalCase.Forum.class);
+        LegalCase.Forum forum = LegalVariables.LEGAL_FORUM.get(execution);
         String notice = limited(execution, LEGAL_NOTICE, 4000);
         if (cases.findByProcessInstanceId(execution.getProcessInstanceId()).isPresent()) {
             return;
@@ -128,7 +129,7 @@ public class Legal {
     public void counselEngaged(DelegateTask task) {
         String firm = required(task, COUNSEL_FIRM, 200);
         String lawyer = required(task, COUNSEL_LAWYER, 100);
-        LocalDate on = ProcessValues.requiredDate(task, COUNSEL_ENGAGED_ON);
+        LocalDate on = LegalVariables.COUNSEL_ENGAGED_ON.required(task);
         LegalCase legalCase = caseOf(task);
         legalCase.counselEngaged(firm, lawyer, on);
         event(legalCase, LegalCaseEvent.Kind.COUNSEL, on, "委托 Engaged " + lawyer + ", " + firm);
@@ -138,18 +139,18 @@ public class Legal {
     /** Task_RecordFiling: the first filing, or an appeal's filing with the court above. */
     @Transactional
     public void filed(DelegateTask task) {
-        LegalCase.Forum forum = ProcessValues.requiredEnum(task, LEGAL_FORUM, LegalCase.Forum.class);
+        LegalCase.Forum forum = LegalVariables.LEGAL_FORUM.required(task);
         String tribunal = required(task, TRIBUNAL_NAME, 200);
         String caseNumber = ProcessValues.text(task, CASE_NUMBER, 100, true); // a court's number, as given
-        LocalDate filedOn = ProcessValues.requiredDate(task, FILED_ON);
-        LocalDate servedOn = ProcessValues.date(task, SERVED_ON);
+        LocalDate filedOn = LegalVariables.FILED_ON.required(task);
+        LocalDate servedOn = LegalVariables.SERVED_ON.get(task);
         if (servedOn != null && servedOn.isBefore(filedOn)) {
             throw InvalidInputException.of(SERVED_ON, "cannot be before the filing date " + filedOn);
         }
         LegalCase legalCase = caseOf(task);
         boolean appeal = legalCase.getCaseNumber() != null;
         legalCase.filed(forum, tribunal, caseNumber, filedOn, servedOn);
-        task.setVariable(HEARING_COUNT, legalCase.getHearings());
+        LegalVariables.HEARING_COUNT.set(task, legalCase.getHearings());
         String text = (appeal ? "上诉立案 Appeal filed: " : "立案 Filed: ") + tribunal + ", 案号 case " + caseNumber;
         event(legalCase, appeal ? LegalCaseEvent.Kind.APPEAL : LegalCaseEvent.Kind.FILING, filedOn, text);
         records.recordPublic(complaint(task), Milestone.LEGAL_CASE_STEP, text);
@@ -158,16 +159,16 @@ public class Legal {
     /** Task_RecordHearing: one hearing; what comes next decides the path. */
     @Transactional
     public void hearingRecorded(DelegateTask task) {
-        LocalDate on = ProcessValues.requiredDate(task, HEARING_DATE);
+        LocalDate on = LegalVariables.HEARING_DATE.required(task);
         String summary = required(task, HEARING_SUMMARY, 4000);
-        LegalCase.Stage stage = ProcessValues.requiredEnum(task, CASE_STAGE, LegalCase.Stage.class);
+        LegalCase.Stage stage = LegalVariables.CASE_STAGE.required(task);
         LegalCase legalCase = caseOf(task);
         if (legalCase.getFiledOn() != null && on.isBefore(legalCase.getFiledOn())) {
             throw InvalidInputException.of(HEARING_DATE, "cannot be before the filing date " + legalCase.getFiledOn());
         }
         int count = legalCase.hearingHeld();
-        task.setVariable(HEARING_COUNT, count);
-        task.setVariable(CASE_STAGE, stage.name());
+        LegalVariables.HEARING_COUNT.set(task, count);
+        LegalVariables.CASE_STAGE.set(task, stage);
         event(legalCase, LegalCaseEvent.Kind.HEARING, on, "第" + count + "次开庭 Hearing " + count + ": " + summary);
         internal(task, "开庭 Hearing " + count + " on " + on + " (" + stage + ")");
     }
@@ -175,10 +176,10 @@ public class Legal {
     /** Task_RecordMediation: the mediation statement's terms; Task_RecordCourtSettlement turns them into a settlement. */
     @Transactional
     public void mediationRecorded(DelegateTask task) {
-        Remedy remedy = ProcessValues.requiredEnum(task, REMEDY, Remedy.class);
+        Remedy remedy = SettlementVariables.REMEDY.required(task);
         BigDecimal amount = remedy.isMonetary() ? amount(task, PROPOSED_AMOUNT, true) : null;
         String terms = required(task, MEDIATION_TERMS, 4000);
-        LocalDate on = ProcessValues.requiredDate(task, MEDIATED_ON);
+        LocalDate on = LegalVariables.MEDIATED_ON.required(task);
         LegalCase legalCase = caseOf(task);
         // the mediation statement's terms become our record of the settlement now; Task_RecordCourtSettlement reads it
         settlement.ordered(complaint(task), SettlementProposal.Source.COURT, reference(legalCase, "MEDIATION"), remedy, amount, terms);
@@ -188,8 +189,8 @@ public class Legal {
     /** Task_RecordDecision: the judgment or ruling, and the appeal deadline it starts. */
     @Transactional
     public void decisionRecorded(DelegateTask task) {
-        LegalCase.DecisionKind kind = ProcessValues.requiredEnum(task, DECISION_KIND, LegalCase.DecisionKind.class);
-        LegalCase.DecisionResult result = ProcessValues.requiredEnum(task, DECISION_RESULT, LegalCase.DecisionResult.class);
+        LegalCase.DecisionKind kind = LegalVariables.DECISION_KIND.required(task);
+        LegalCase.DecisionResult result = LegalVariables.DECISION_RESULT.required(task);
         BigDecimal awarded = amount(task, AWARDED_AMOUNT, false);
         if (awarded == null) {
             awarded = BigDecimal.ZERO;
@@ -197,14 +198,14 @@ public class Legal {
         if (result == LegalCase.DecisionResult.WON && awarded.signum() > 0) {
             throw InvalidInputException.of(AWARDED_AMOUNT, "must be 0 when we won: nothing is owed");
         }
-        LocalDate served = ProcessValues.requiredDate(task, DECISION_SERVED_ON);
+        LocalDate served = LegalVariables.DECISION_SERVED_ON.required(task);
         String summary = required(task, DECISION_SUMMARY, 4000);
         Instant deadline = appealDeadline(kind, served);
         LegalCase legalCase = caseOf(task);
         legalCase.decided(kind, result, awarded, served, deadline);
-        task.setVariable(AWARDED_AMOUNT, awarded.doubleValue());
-        task.setVariable(APPEAL_DEADLINE, deadline.atZone(ZONE).toLocalDate().toString());
-        task.setVariable(APPEAL_DEADLINE_AT, Date.from(deadline));
+        LegalVariables.AWARDED_AMOUNT.set(task, awarded);
+        LegalVariables.APPEAL_DEADLINE.set(task, deadline.atZone(ZONE).toLocalDate());
+        LegalVariables.APPEAL_DEADLINE_AT.set(task, deadline);
         String text = (kind == LegalCase.DecisionKind.JUDGMENT ? "判决 Judgment" : "裁定 Ruling") + " (" + result + ")"
                 + (awarded.signum() > 0 ? ", 我方支付 we pay ¥" + awarded.toPlainString() : "");
         event(legalCase, LegalCaseEvent.Kind.DECISION, served, text + ": " + summary);
@@ -214,7 +215,7 @@ public class Legal {
     /** Task_DecideAppeal: appeal (before the deadline) or comply; a reason either way. */
     @Transactional
     public void appealDecided(DelegateTask task) {
-        LegalCase.AppealDecision decision = ProcessValues.requiredEnum(task, APPEAL_DECISION, LegalCase.AppealDecision.class);
+        LegalCase.AppealDecision decision = LegalVariables.APPEAL_DECISION.required(task);
         String reason = required(task, APPEAL_REASON, 2000);
         LegalCase legalCase = caseOf(task);
         if (decision == LegalCase.AppealDecision.APPEAL && legalCase.getAppealDeadline() != null
@@ -222,7 +223,7 @@ public class Legal {
             throw InvalidInputException.of(APPEAL_DECISION, "is too late: the appeal deadline passed on "
                     + legalCase.getAppealDeadline().atZone(ZONE).toLocalDate());
         }
-        task.setVariable(APPEAL_DECISION, decision.name());
+        LegalVariables.APPEAL_DECISION.set(task, decision);
         event(legalCase, LegalCaseEvent.Kind.APPEAL, null, (decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 Appeal: " : "服判 Comply: ") + reason);
         internal(task, decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 We appeal" : "服从判决 We comply with the decision");
     }
@@ -233,10 +234,10 @@ public class Legal {
         LegalCase legalCase = caseOf(execution);
         SettlementProposal proposal = settlement.orderedSettlement(complaint(execution), SettlementProposal.Source.COURT,
                 reference(legalCase, "MEDIATION"));
-        execution.setVariable(PROPOSAL_ID, proposal.getId());
-        execution.setVariable(REMEDY, proposal.getRemedy().name());
-        execution.setVariable(PROPOSED_AMOUNT, proposal.getAmount() == null ? null : proposal.getAmount().doubleValue());
-        execution.setVariable(LEGAL_OUTCOME, Outcome.LEGAL_SETTLED.name());
+        SettlementVariables.PROPOSAL_ID.set(execution, proposal.getId());
+        SettlementVariables.REMEDY.set(execution, proposal.getRemedy());
+        SettlementVariables.PROPOSED_AMOUNT.set(execution, proposal.getAmount());
+        LegalVariables.LEGAL_OUTCOME.set(execution, Outcome.LEGAL_SETTLED);
     }
 
     /**
@@ -252,12 +253,12 @@ public class Legal {
             SettlementProposal proposal = settlement.ordered(complaint(execution), SettlementProposal.Source.COURT,
                     reference(legalCase, "JUDGMENT"), Remedy.COMPENSATION, owed, "依生效判决支付 Payment under the final decision in case "
                             + legalCase.getCaseNumber());
-            execution.setVariable(PROPOSAL_ID, proposal.getId());
-            execution.setVariable(REMEDY, Remedy.COMPENSATION.name());
-            execution.setVariable(PROPOSED_AMOUNT, owed.doubleValue());
+            SettlementVariables.PROPOSAL_ID.set(execution, proposal.getId());
+            SettlementVariables.REMEDY.set(execution, Remedy.COMPENSATION);
+            SettlementVariables.PROPOSED_AMOUNT.set(execution, owed);
         }
-        execution.setVariable(AMOUNT_OWED, amountOwed);
-        execution.setVariable(LEGAL_OUTCOME, Outcome.LEGAL_JUDGMENT.name());
+        LegalVariables.AMOUNT_OWED.set(execution, amountOwed);
+        LegalVariables.LEGAL_OUTCOME.set(execution, Outcome.LEGAL_JUDGMENT);
         event(legalCase, LegalCaseEvent.Kind.COMPLIANCE, null, "判决生效 The decision is final" + (amountOwed ? ": 支付 pay ¥" + owed.toPlainString() : ""));
     }
 
@@ -265,13 +266,13 @@ public class Legal {
     @Transactional
     public void conclude(DelegateExecution execution) {
         LegalCase legalCase = caseOf(execution);
-        Outcome outcome = ProcessValues.requiredEnum(execution, LEGAL_OUTCOME, Outcome.class);
+        Outcome outcome = LegalVariables.LEGAL_OUTCOME.required(execution);
         legalCase.concluded(outcome.name(), records.now());
         String where = legalCase.getTribunalName() == null ? "" : legalCase.getTribunalName() + " " + legalCase.getCaseNumber();
         String summary = outcome == Outcome.LEGAL_SETTLED
                 ? "经调解结案并已履行 Settled by mediation and carried out: " + where
                 : "依生效判决/裁定结案 Closed by the final decision (" + legalCase.getDecisionResult() + "): " + where;
-        execution.setVariable(CLOSING_SUMMARY, summary);
+        Lifecycle.CLOSING_SUMMARY.set(execution, summary);
         records.recordPublic(complaint(execution), Milestone.LEGAL_CONCLUDED, summary);
     }
 

@@ -62,9 +62,9 @@ public class LegalActions {
         // who may register legal action is the application's rule (the page checked it); the engine step runs as the application
         AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_LEGAL_ACTION_FILED)
                 .processInstanceBusinessKey(complaintNumber)
-                .setVariable(LEGAL_INITIATED_BY, notice.initiatedBy().name())
-                .setVariable(LEGAL_FORUM, notice.forum().name())
-                .setVariable(LEGAL_NOTICE, CardNumberMasker.mask(text))
+                .setVariable(LegalVariables.LEGAL_INITIATED_BY.name(), LegalVariables.LEGAL_INITIATED_BY.typed(notice.initiatedBy()))
+                .setVariable(LegalVariables.LEGAL_FORUM.name(), LegalVariables.LEGAL_FORUM.typed(notice.forum()))
+                .setVariable(LegalVariables.LEGAL_NOTICE.name(), LegalVariables.LEGAL_NOTICE.typed(CardNumberMasker.mask(text)))
                 .correlate());
     }
 }

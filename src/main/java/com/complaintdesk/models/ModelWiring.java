@@ -1,7 +1,12 @@
 package com.complaintdesk.models;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.LifecycleVariables;
+import com.complaintdesk.complaint.Variable;
 import com.complaintdesk.identity.Departments;
+import com.complaintdesk.legal.LegalVariables;
+import com.complaintdesk.referral.ReferralVariables;
+import com.complaintdesk.settlement.SettlementVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -96,20 +101,48 @@ final class ModelWiring {
         this.decisionOutputs = decisionOutputs;
     }
 
-    /** The values of the String constants of LifecycleVariables: the names a form field or an expression may use. */
+    /** The variable descriptors of every process, grouped per process (see {@link Variable}). */
+    static final List<Class<?>> VARIABLE_GROUPS = List.of(Lifecycle.class, SettlementVariables.class, LegalVariables.class,
+            ReferralVariables.class);
+
+    /**
+     * The names a form field or an expression may use: the names of the variable descriptors, and the String
+     * constants of LifecycleVariables (process keys, message names, and the variable names code not yet moved to the
+     * descriptors uses; VariableDescriptorsTest keeps the two in step).
+     */
     static Set<String> lifecycleVariables() {
         Set<String> names = new TreeSet<>();
+        for (Variable<?> variable : descriptors()) {
+            names.add(variable.name());
+        }
         for (Field field : LifecycleVariables.class.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                try {
-                    field.setAccessible(true);
-                    names.add((String) field.get(null));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
+                names.add((String) staticValue(field));
             }
         }
         return names;
+    }
+
+    /** Every variable descriptor of {@link #VARIABLE_GROUPS}. */
+    static List<Variable<?>> descriptors() {
+        List<Variable<?>> descriptors = new ArrayList<>();
+        for (Class<?> group : VARIABLE_GROUPS) {
+            for (Field field : group.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == Variable.class) {
+                    descriptors.add((Variable<?>) staticValue(field));
+                }
+            }
+        }
+        return descriptors;
+    }
+
+    private static Object staticValue(Field field) {
+        try {
+            field.setAccessible(true);
+            return field.get(null);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     List<Finding> check(BpmnModelInstance model) {

@@ -1,9 +1,6 @@
 package com.complaintdesk.portal;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COUNTER_AMOUNT;
-import static com.complaintdesk.complaint.LifecycleVariables.COUNTER_REASON;
 import static com.complaintdesk.complaint.LifecycleVariables.MESSAGE_SETTLEMENT_RESPONSE;
-import static com.complaintdesk.complaint.LifecycleVariables.SETTLEMENT_RESPONSE;
 
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
@@ -24,6 +21,7 @@ import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.settlement.SettlementVariables;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validator;
@@ -224,9 +222,9 @@ class PortalComplaints {
         BigDecimal amount = answer.counterAmount();
         runtimeService.createMessageCorrelation(MESSAGE_SETTLEMENT_RESPONSE)
                 .processInstanceBusinessKey(number)
-                .setVariable(SETTLEMENT_RESPONSE, answer.answer().name())
-                .setVariable(COUNTER_AMOUNT, amount == null ? null : amount.doubleValue())
-                .setVariable(COUNTER_REASON, CardNumberMasker.mask(blankToNull(answer.counterReason())))
+                .setVariable(SettlementVariables.SETTLEMENT_RESPONSE.name(), SettlementVariables.SETTLEMENT_RESPONSE.typed(answer.answer().name()))
+                .setVariable(SettlementVariables.COUNTER_AMOUNT.name(), SettlementVariables.COUNTER_AMOUNT.typed(amount))
+                .setVariable(SettlementVariables.COUNTER_REASON.name(), SettlementVariables.COUNTER_REASON.typed(CardNumberMasker.mask(blankToNull(answer.counterReason()))))
                 .correlate();
         log.info("Complaint {}: settlement answer {} received online", number, answer.answer());
     }

@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;
@@ -22,11 +23,11 @@ import com.complaintdesk.notification.Notifications;
 import com.complaintdesk.settlement.Remedy;
 import com.complaintdesk.settlement.Settlement;
 import com.complaintdesk.settlement.SettlementProposal;
+import com.complaintdesk.settlement.SettlementVariables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -174,11 +175,11 @@ public class Referrals {
         // who may register a referral is the application's rule (the page checked it); the engine step runs as the application
         AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_REGULATOR_REFERRAL_RECEIVED)
                 .processInstanceBusinessKey(complaintNumber)
-                .setVariable(REGULATOR, notice.regulator().name())
-                .setVariable(REGULATOR_REFERENCE, notice.reference().strip())
-                .setVariable(REFERRAL_RECEIVED_ON, notice.receivedOn() == null ? null : notice.receivedOn().toString())
-                .setVariable(RESPONSE_DUE_ON, notice.responseDueOn() == null ? null : notice.responseDueOn().toString())
-                .setVariable(REFERRAL_SUMMARY, notice.summary())
+                .setVariable(ReferralVariables.REGULATOR.name(), ReferralVariables.REGULATOR.typed(notice.regulator()))
+                .setVariable(ReferralVariables.REGULATOR_REFERENCE.name(), ReferralVariables.REGULATOR_REFERENCE.typed(notice.reference().strip()))
+                .setVariable(ReferralVariables.REFERRAL_RECEIVED_ON.name(), ReferralVariables.REFERRAL_RECEIVED_ON.typed(notice.receivedOn()))
+                .setVariable(ReferralVariables.RESPONSE_DUE_ON.name(), ReferralVariables.RESPONSE_DUE_ON.typed(notice.responseDueOn()))
+                .setVariable(ReferralVariables.REFERRAL_SUMMARY.name(), ReferralVariables.REFERRAL_SUMMARY.typed(notice.summary()))
                 .correlate());
     }
 
@@ -186,7 +187,7 @@ public class Referrals {
 
     /** Task_OpenReferral: one more referral open on this complaint. */
     public void opened(DelegateExecution execution) {
-        execution.getProcessInstance().setVariable(OPEN_REFERRALS, openReferrals(execution) + 1);
+        ReferralVariables.OPEN_REFERRALS.set(execution.getProcessInstance(), openReferrals(execution) + 1);
     }
 
     /**
@@ -195,21 +196,20 @@ public class Referrals {
      */
     public void concluded(DelegateExecution execution) {
         int open = Math.max(0, openReferrals(execution) - 1);
-        execution.getProcessInstance().setVariable(OPEN_REFERRALS, open);
-        execution.setVariableLocal(CLOSE_AFTER_REFERRAL, open == 0 && ProcessValues.flag(execution, HANDED_TO_REFERRAL));
+        ReferralVariables.OPEN_REFERRALS.set(execution.getProcessInstance(), open);
+        ReferralVariables.CLOSE_AFTER_REFERRAL.setLocal(execution, open == 0 && ReferralVariables.HANDED_TO_REFERRAL.get(execution));
     }
 
     /** Task_HandOverToReferral: the rejected complaint waits for its open referral, which closes it. */
     @Transactional
     public void handedOver(DelegateExecution execution) {
-        execution.getProcessInstance().setVariable(HANDED_TO_REFERRAL, true);
+        ReferralVariables.HANDED_TO_REFERRAL.set(execution.getProcessInstance(), true);
         records.recordPublic(complaint(execution), Milestone.REFERRAL_RESPONSE,
                 "投诉待监管机构决定后结案 The complaint closes when the regulator has decided");
     }
 
     private static int openReferrals(DelegateExecution execution) {
-        Object value = execution.getProcessInstance().getVariable(OPEN_REFERRALS);
-        return value == null ? 0 : ((Number) value).intValue();
+        return ReferralVariables.OPEN_REFERRALS.get(execution.getProcessInstance());
     }
 
     // ---- in regulator-referral ----
@@ -218,16 +218,16 @@ public class Referrals {
     @Transactional
     public void record(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
-        Regulator regulator = ProcessValues.requiredEnum(execution, REGULATOR, Regulator.class);
+        Regulator regulator = ReferralVariables.REGULATOR.required(execution);
         String reference = ProcessValues.text(execution, REGULATOR_REFERENCE, 100, true); // the regulator's identifier, as given
         LocalDate today = records.now().atZone(ZONE).toLocalDate();
-        LocalDate receivedOn = ProcessValues.date(execution, REFERRAL_RECEIVED_ON);
+        LocalDate receivedOn = ReferralVariables.REFERRAL_RECEIVED_ON.get(execution);
         if (receivedOn == null) {
             receivedOn = today;
         } else if (receivedOn.isAfter(today)) {
             throw InvalidInputException.of(REFERRAL_RECEIVED_ON, "cannot be in the future");
         }
-        LocalDate dueOn = ProcessValues.date(execution, RESPONSE_DUE_ON);
+        LocalDate dueOn = ReferralVariables.RESPONSE_DUE_ON.get(execution);
         if (dueOn != null && dueOn.isBefore(receivedOn)) {
             throw InvalidInputException.of(RESPONSE_DUE_ON, "cannot be before the referral was received (" + receivedOn + ")");
         }
@@ -246,9 +246,9 @@ public class Referrals {
             referral = referrals.save(new RegulatorReferral(complaint.getId(), execution.getProcessInstanceId(), regulator,
                     reference, receivedOn, dueAt, summary, records.now()));
         }
-        execution.setVariable(REFERRAL_RECEIVED_ON, receivedOn.toString());
-        execution.setVariable(RESPONSE_DUE_ON, dueAt.atZone(ZONE).toLocalDate().toString());
-        execution.setVariable(RESPONSE_DUE_AT, Date.from(dueAt));
+        ReferralVariables.REFERRAL_RECEIVED_ON.set(execution, receivedOn);
+        ReferralVariables.RESPONSE_DUE_ON.set(execution, dueAt.atZone(ZONE).toLocalDate());
+        ReferralVariables.RESPONSE_DUE_AT.set(execution, dueAt);
         records.recordPublic(complaint, Milestone.REFERRAL_RECEIVED, "收到监管转办 Referral received from " + regulator.label()
                 + " (" + reference + "); 答复期限 response due " + dueAt.atZone(ZONE).toLocalDate());
         Map<String, String> facts = Map.of("complaintNumber", complaint.getComplaintNumber(), "regulator", regulator.label(),
@@ -296,8 +296,8 @@ public class Referrals {
     /** Task_ApproveResponse: a manager approves the answer, or returns it with a note. */
     @Transactional
     public void responseReviewed(DelegateTask task) {
-        boolean approved = ProcessValues.flag(task, RESPONSE_APPROVED);
-        task.setVariable(RESPONSE_APPROVED, approved);
+        boolean approved = ReferralVariables.RESPONSE_APPROVED.get(task);
+        ReferralVariables.RESPONSE_APPROVED.set(task, approved);
         String note = text(task, RESPONSE_REVIEW_NOTE, 2000, false);
         if (!approved && note == null) {
             throw InvalidInputException.of(RESPONSE_REVIEW_NOTE, "is required when returning the response: say what to change");
@@ -313,11 +313,11 @@ public class Referrals {
     @Transactional
     public void responseSubmitted(DelegateTask task) {
         RegulatorReferral referral = referralOf(task);
-        LocalDate on = ProcessValues.requiredDate(task, RESPONSE_SUBMITTED_ON);
+        LocalDate on = ReferralVariables.RESPONSE_SUBMITTED_ON.required(task);
         if (on.isBefore(referral.getReceivedOn())) {
             throw InvalidInputException.of(RESPONSE_SUBMITTED_ON, "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
         }
-        RegulatorReferral.SubmissionChannel channel = ProcessValues.requiredEnum(task, SUBMISSION_CHANNEL, RegulatorReferral.SubmissionChannel.class);
+        RegulatorReferral.SubmissionChannel channel = ReferralVariables.SUBMISSION_CHANNEL.required(task);
         referral.submitted(on, channel, ProcessValues.text(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
         boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
         records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
@@ -331,8 +331,8 @@ public class Referrals {
     @Transactional
     public void decisionApplied(DelegateExecution execution) {
         RegulatorReferral referral = referralOf(execution);
-        RegulatorReferral.Decision decision = ProcessValues.requiredEnum(execution, REGULATOR_DECISION, RegulatorReferral.Decision.class);
-        LocalDate decidedOn = ProcessValues.date(execution, DECIDED_ON);
+        RegulatorReferral.Decision decision = ReferralVariables.REGULATOR_DECISION.required(execution);
+        LocalDate decidedOn = ReferralVariables.DECIDED_ON.get(execution);
         if (decidedOn == null) {
             decidedOn = records.now().atZone(ZONE).toLocalDate();
         }
@@ -343,17 +343,17 @@ public class Referrals {
         BigDecimal amount = null;
         Long proposalId = null;
         if (remedyOrdered) {
-            remedy = ProcessValues.requiredEnum(execution, REMEDY, Remedy.class);
-            amount = remedy.isMonetary() ? ProcessValues.money(execution, PROPOSED_AMOUNT) : null;
+            remedy = SettlementVariables.REMEDY.required(execution);
+            amount = remedy.isMonetary() ? SettlementVariables.PROPOSED_AMOUNT.get(execution) : null;
             SettlementProposal proposal = settlement.ordered(complaint, SettlementProposal.Source.REGULATOR,
                     "REGULATOR:" + referral.getRegulator() + ":" + referral.getReference(), remedy, amount, summary);
             proposalId = proposal.getId();
-            execution.setVariable(PROPOSAL_ID, proposalId);
-            execution.setVariable(REMEDY, remedy.name());
-            execution.setVariable(PROPOSED_AMOUNT, amount == null ? null : amount.doubleValue());
+            SettlementVariables.PROPOSAL_ID.set(execution, proposalId);
+            SettlementVariables.REMEDY.set(execution, remedy);
+            SettlementVariables.PROPOSED_AMOUNT.set(execution, amount);
         }
         referral.decided(decision, decidedOn, summary, remedy == null ? null : remedy.name(), amount, proposalId);
-        execution.setVariable(REMEDY_ORDERED, remedyOrdered);
+        ReferralVariables.REMEDY_ORDERED.set(execution, remedyOrdered);
         records.recordPublic(complaint, Milestone.REGULATOR_DECISION, referral.getRegulator().label() + " 决定 decided ("
                 + decision + "): " + summary);
     }
@@ -361,7 +361,7 @@ public class Referrals {
     /** Task_RecordCompliance: how the ordered remedy was complied with. */
     @Transactional
     public void complianceRecorded(DelegateTask task) {
-        LocalDate on = ProcessValues.requiredDate(task, COMPLIED_ON);
+        LocalDate on = ReferralVariables.COMPLIED_ON.required(task);
         String note = text(task, COMPLIANCE_NOTE, 2000, true);
         referralOf(task).complied(on, note);
         records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "已履行监管决定 Decision complied with on " + on + ": " + note);
@@ -371,13 +371,13 @@ public class Referrals {
     @Transactional
     public void pathConcluded(DelegateExecution execution) {
         RegulatorReferral referral = referralOf(execution);
-        Outcome outcome = ProcessValues.flag(execution, REMEDY_ORDERED)
-                ? ProcessValues.requiredEnum(execution, OUTCOME, Outcome.class) : Outcome.REFERRED_EXTERNAL;
+        Outcome outcome = ReferralVariables.REMEDY_ORDERED.get(execution)
+                ? Lifecycle.OUTCOME.required(execution) : Outcome.REFERRED_EXTERNAL;
         referral.concluded(outcome.name(), records.now());
         String summary = limit(referral.getRegulator().label() + " " + referral.getReference() + " 决定 decided ("
                 + referral.getDecision() + "): " + referral.getDecisionSummary(), 2000);
-        execution.setVariable(REFERRAL_OUTCOME, outcome.name());
-        execution.setVariable(CLOSING_SUMMARY, summary);
+        ReferralVariables.REFERRAL_OUTCOME.set(execution, outcome);
+        Lifecycle.CLOSING_SUMMARY.set(execution, summary);
         records.recordInternal(complaint(execution), Milestone.REFERRAL_CONCLUDED, "转办办结 Referral concluded: " + outcome);
     }
 

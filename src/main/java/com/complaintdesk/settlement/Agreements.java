@@ -78,8 +78,8 @@ public class Agreements {
 
     @Transactional
     public void signed(DelegateTask task) {
-        boolean signed = ProcessValues.flag(task, AGREEMENT_SIGNED);
-        task.setVariable(AGREEMENT_SIGNED, signed);
+        boolean signed = SettlementVariables.AGREEMENT_SIGNED.get(task);
+        SettlementVariables.AGREEMENT_SIGNED.set(task, signed);
         Complaint complaint = records.get(ProcessValues.complaintNumber(task));
         SettlementProposal proposal = accepted(complaint);
         SettlementAgreement agreement = agreements.findByProposalId(proposal.getId()).orElseThrow(() -> new IllegalStateException(
@@ -88,12 +88,12 @@ public class Agreements {
             records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "投诉人未签署协议 The complainant did not sign " + agreement.getAgreementNumber());
             return;
         }
-        String method = ProcessValues.requiredText(task, SIGNATURE_METHOD);
+        String method = SettlementVariables.SIGNATURE_METHOD.required(task);
         if (!SIGNATURE_METHODS.contains(method)) {
             throw InvalidInputException.of(SIGNATURE_METHOD, "must be one of " + SIGNATURE_METHODS.stream().sorted().toList());
         }
         LocalDate today = records.now().atZone(BusinessTime.ZONE).toLocalDate();
-        LocalDate on = ProcessValues.date(task, SIGNED_ON);
+        LocalDate on = SettlementVariables.SIGNED_ON.get(task);
         LocalDate registered = complaint.getRegisteredAt().atZone(BusinessTime.ZONE).toLocalDate();
         if (on != null && on.isBefore(registered)) {
             throw InvalidInputException.of(SIGNED_ON, "cannot be before the complaint was registered on " + registered);

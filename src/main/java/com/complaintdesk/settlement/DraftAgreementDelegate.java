@@ -1,7 +1,5 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.AGREEMENT_ID;
-
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +18,6 @@ class DraftAgreementDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         SettlementAgreement agreement = agreements.draft(ProcessValues.complaintNumber(execution));
-        execution.setVariable(AGREEMENT_ID, agreement.getAgreementNumber());
+        SettlementVariables.AGREEMENT_ID.set(execution, agreement.getAgreementNumber());
     }
 }

@@ -1,8 +1,8 @@
 package com.complaintdesk.settlement;
 
 import static com.complaintdesk.complaint.LifecycleVariables.COMPANY_POSITION;
-import static com.complaintdesk.complaint.LifecycleVariables.OUTCOME;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +21,6 @@ class IssueFinalResponseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String number = ProcessValues.complaintNumber(execution);
-        execution.setVariable(OUTCOME, remedies.issueFinalResponse(number, ProcessValues.requiredText(execution, COMPANY_POSITION)).name());
+        Lifecycle.OUTCOME.set(execution, remedies.issueFinalResponse(number, Lifecycle.COMPANY_POSITION.required(execution)));
     }
 }

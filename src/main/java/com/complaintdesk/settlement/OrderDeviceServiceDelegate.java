@@ -1,7 +1,6 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.OUTCOME;
-
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,6 +19,6 @@ class OrderDeviceServiceDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // the complaint is the business key, the settlement our record: never a variable a completion could have set
-        execution.setVariable(OUTCOME, remedies.orderDeviceService(ProcessValues.complaintNumber(execution)).name());
+        Lifecycle.OUTCOME.set(execution, remedies.orderDeviceService(ProcessValues.complaintNumber(execution)));
     }
 }

@@ -1,7 +1,5 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.NEGOTIATION_ROUND;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +16,6 @@ class RecordSettlementResponseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(NEGOTIATION_ROUND, settlement.recordResponse(execution));
+        SettlementVariables.NEGOTIATION_ROUND.set(execution, settlement.recordResponse(execution));
     }
 }

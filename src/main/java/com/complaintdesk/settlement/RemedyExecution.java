@@ -137,9 +137,9 @@ public class RemedyExecution {
     /** Task_ConfirmExecution listener ${remedies.confirmed(task)}: customer service confirms the remedy was carried out. */
     @Transactional
     public void confirmed(DelegateTask task) {
-        boolean confirmed = ProcessValues.flag(task, EXECUTION_CONFIRMED);
-        task.setVariable(EXECUTION_CONFIRMED, confirmed);
-        String note = ProcessValues.text(task, EXECUTION_NOTE);
+        boolean confirmed = SettlementVariables.EXECUTION_CONFIRMED.get(task);
+        SettlementVariables.EXECUTION_CONFIRMED.set(task, confirmed);
+        String note = SettlementVariables.EXECUTION_NOTE.get(task);
         if (!confirmed && note == null) {
             throw InvalidInputException.of(EXECUTION_NOTE, "is required when the remedy was not carried out: say what went wrong");
         }

@@ -47,8 +47,8 @@ public class Settlement {
     @Transactional
     public void proposed(DelegateTask task) {
         Complaint complaint = complaint(task);
-        Remedy remedy = ProcessValues.requiredEnum(task, REMEDY, Remedy.class);
-        BigDecimal amount = ProcessValues.money(task, PROPOSED_AMOUNT);
+        Remedy remedy = SettlementVariables.REMEDY.required(task);
+        BigDecimal amount = SettlementVariables.PROPOSED_AMOUNT.get(task);
         if (remedy.isMonetary() && (amount == null || amount.signum() == 0)) {
             throw InvalidInputException.of(PROPOSED_AMOUNT, "must be more than 0 for a " + remedy + " remedy");
         }
@@ -58,28 +58,28 @@ public class Settlement {
         // what the proposal is worth: the sum paid, or the value of the repair or replacement terminal (the approval
         // table weighs it: a replacement above 5000 yuan needs compliance-legal too); a letter is worth nothing
         BigDecimal proposedAmount = remedy.isMonetary() || (remedy.isDeviceService() && amount != null) ? amount : BigDecimal.ZERO.setScale(2);
-        RootCause rootCause = ProcessValues.enumValue(task, ROOT_CAUSE, RootCause.class);
+        RootCause rootCause = SettlementVariables.ROOT_CAUSE.get(task);
         int round = (int) proposals.countByComplaintId(complaint.getId()) + 1;
         SettlementProposal proposal = proposals.save(new SettlementProposal(complaint.getId(), round, remedy, proposedAmount,
-                ProcessValues.requiredText(task, PROPOSAL_RATIONALE), rootCause, records.currentActor(), records.now()));
+                SettlementVariables.PROPOSAL_RATIONALE.required(task), rootCause, records.currentActor(), records.now()));
         complaint.moveTo(ComplaintStatus.AWAITING_APPROVAL);
         records.recordInternal(complaint, Milestone.PROPOSAL_MADE, "方案 Proposal round " + round + ": " + remedy
                 + (proposedAmount.signum() > 0 ? " ¥" + proposedAmount.toPlainString() : ""));
         // the approval table (Task_DetermineApprovers, next in this transaction) and the forms read the recorded value
-        task.setVariable(PROPOSAL_ID, proposal.getId());
-        task.setVariable(REMEDY, remedy.name());
-        task.setVariable(PROPOSED_AMOUNT, proposedAmount.doubleValue());
+        SettlementVariables.PROPOSAL_ID.set(task, proposal.getId());
+        SettlementVariables.REMEDY.set(task, remedy);
+        SettlementVariables.PROPOSED_AMOUNT.set(task, proposedAmount);
         // a new round starts clean: no stale approval or counter-offer
-        task.setVariable(PROPOSAL_APPROVED, false);
-        task.setVariable(APPROVAL_COMMENT, null);
-        task.setVariable(COUNTER_AMOUNT, null);
-        task.setVariable(COUNTER_REASON, null);
+        SettlementVariables.PROPOSAL_APPROVED.set(task, false);
+        SettlementVariables.APPROVAL_COMMENT.set(task, null);
+        SettlementVariables.COUNTER_AMOUNT.set(task, null);
+        SettlementVariables.COUNTER_REASON.set(task, null);
     }
 
     /** Each approver group starts from a blank decision, not the previous approver's tick and comment. */
     public void approvalRequested(DelegateTask task) {
-        task.setVariable(PROPOSAL_APPROVED, false);
-        task.setVariable(APPROVAL_COMMENT, null);
+        SettlementVariables.PROPOSAL_APPROVED.set(task, false);
+        SettlementVariables.APPROVAL_COMMENT.set(task, null);
     }
 
     /** One approver group decides (sequential tiers from DMN settlement-approval); a refusal must say why. */
@@ -87,12 +87,12 @@ public class Settlement {
     public void approvalDecided(DelegateTask task) {
         Complaint complaint = complaint(task);
         SettlementProposal proposal = current(complaint, SettlementProposal.Status.PROPOSED);
-        boolean approved = ProcessValues.flag(task, PROPOSAL_APPROVED);
-        String comment = ProcessValues.text(task, APPROVAL_COMMENT);
+        boolean approved = SettlementVariables.PROPOSAL_APPROVED.get(task);
+        String comment = SettlementVariables.APPROVAL_COMMENT.get(task);
         if (!approved && comment == null) {
             throw InvalidInputException.of(APPROVAL_COMMENT, "is required when refusing: the investigator needs the reason");
         }
-        String group = ProcessValues.requiredText(task, APPROVER_GROUP);
+        String group = SettlementVariables.APPROVER_GROUP.required(task);
         approvals.save(new ProposalApproval(proposal.getId(), group, approved, comment, records.currentActor(), records.now()));
         if (!approved) {
             proposal.moveTo(SettlementProposal.Status.REFUSED);
@@ -100,7 +100,7 @@ public class Settlement {
         }
         records.recordInternal(complaint, approved ? Milestone.PROPOSAL_APPROVED : Milestone.PROPOSAL_REFUSED,
                 (approved ? "批准 Approved by " : "驳回 Refused by ") + group + (comment == null ? "" : ": " + comment));
-        task.setVariable(PROPOSAL_APPROVED, approved);
+        SettlementVariables.PROPOSAL_APPROVED.set(task, approved);
     }
 
     /** The approved proposal goes to the complainant: the complaint's current one, approved by every group the table named. */
@@ -120,7 +120,7 @@ public class Settlement {
             throw new IllegalStateException("Proposal round " + proposal.getRound() + " was refused: it cannot be offered");
         }
         proposal.moveTo(SettlementProposal.Status.OFFERED);
-        task.setVariable(SETTLEMENT_RESPONSE, null); // each round's answer is given afresh
+        SettlementVariables.SETTLEMENT_RESPONSE.set(task, null); // each round's answer is given afresh
         complaint.moveTo(ComplaintStatus.AWAITING_COMPLAINANT);
         records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
         notifications.toComplainant(complaint, MessageType.PROPOSAL, Map.of(
@@ -135,9 +135,9 @@ public class Settlement {
     public int recordResponse(VariableScope scope) {
         Complaint complaint = complaint(scope);
         SettlementProposal proposal = current(complaint, SettlementProposal.Status.OFFERED);
-        String answer = ProcessValues.requiredText(scope, SETTLEMENT_RESPONSE);
-        BigDecimal counterAmount = ProcessValues.money(scope, COUNTER_AMOUNT);
-        String counterReason = ProcessValues.text(scope, COUNTER_REASON);
+        String answer = SettlementVariables.SETTLEMENT_RESPONSE.required(scope);
+        BigDecimal counterAmount = SettlementVariables.COUNTER_AMOUNT.get(scope);
+        String counterReason = SettlementVariables.COUNTER_REASON.get(scope);
         SettlementProposal.Status status = switch (answer) {
             case "ACCEPT" -> SettlementProposal.Status.ACCEPTED;
             case "REJECT" -> SettlementProposal.Status.REJECTED;
@@ -156,7 +156,7 @@ public class Settlement {
         records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered " + answer
                 + (counterAmount == null ? "" : " ¥" + counterAmount.toPlainString())
                 + (counterReason == null ? "" : ": " + counterReason));
-        return ProcessValues.integer(scope, NEGOTIATION_ROUND) + 1;
+        return SettlementVariables.NEGOTIATION_ROUND.get(scope) + 1;
     }
 
     static String describe(SettlementProposal proposal) {

@@ -5,6 +5,7 @@ import static com.complaintdesk.complaint.LifecycleVariables.*;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Priority;
 import com.complaintdesk.complaint.ProcessValues;
@@ -40,7 +41,7 @@ class RouteComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Complaint complaint = records.get(ProcessValues.requiredText(execution, COMPLAINT_NUMBER));
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
         DmnDecisionResultEntries routing = decisions.evaluateForDefinition(DECISION, execution.getProcessDefinitionId(),
                         Variables.createVariables()
                                 .putValue(CATEGORY, complaint.getCategory().name())
@@ -70,10 +71,10 @@ class RouteComplaintDelegate implements JavaDelegate {
         if (consulted != null) {
             records.recordInternal(complaint, Milestone.ROUTED, "会签 Consulted: " + consulted);
         }
-        execution.setVariable(DEPARTMENT, department);
-        execution.setVariable(PRIORITY, priority.name());
-        execution.setVariable(MANUFACTURER_REFERRAL, Boolean.TRUE.equals(referral));
-        execution.setVariable(INVESTIGATION_TYPE, investigation);
-        execution.setVariable(CONSULTED_DEPARTMENT, consulted);
+        Lifecycle.DEPARTMENT.set(execution, department);
+        Lifecycle.PRIORITY.set(execution, priority);
+        Lifecycle.MANUFACTURER_REFERRAL.set(execution, Boolean.TRUE.equals(referral));
+        Lifecycle.INVESTIGATION_TYPE.set(execution, investigation);
+        Lifecycle.CONSULTED_DEPARTMENT.set(execution, consulted);
     }
 }

@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNumber;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,11 +29,11 @@ public class Triage {
 
     @Transactional
     public void completed(DelegateTask task) {
-        Complaint complaint = records.get(ProcessValues.requiredText(task, COMPLAINT_NUMBER));
-        Category category = ProcessValues.requiredEnum(task, CATEGORY, Category.class);
-        boolean duplicate = ProcessValues.flag(task, IS_DUPLICATE);
+        Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
+        Category category = Lifecycle.CATEGORY.required(task);
+        boolean duplicate = Lifecycle.IS_DUPLICATE.get(task);
         if (duplicate) {
-            String original = ProcessValues.text(task, DUPLICATE_OF);
+            String original = Lifecycle.DUPLICATE_OF.get(task);
             if (original == null) {
                 throw InvalidInputException.of(DUPLICATE_OF, "is required when the complaint is a duplicate: give the original's number");
             }
@@ -44,16 +45,16 @@ public class Triage {
             }
             records.get(original); // the original must exist
         }
-        complaint.triage(category, ProcessValues.text(task, SUB_CATEGORY), ProcessValues.flag(task, VIA_SALES_PROMOTION));
-        String note = ProcessValues.text(task, TRIAGE_NOTE);
+        complaint.triage(category, Lifecycle.SUB_CATEGORY.get(task), Lifecycle.VIA_SALES_PROMOTION.get(task));
+        String note = Lifecycle.TRIAGE_NOTE.get(task);
         records.recordInternal(complaint, Milestone.TRIAGED, "分诊 Triaged: " + category
                 + (complaint.getSubCategory() == null ? "" : " / " + complaint.getSubCategory())
-                + (ProcessValues.flag(task, EVIDENCE_REQUIRED) ? ", 需要证据 evidence required" : "")
-                + (duplicate ? ", 重复 duplicate of " + ProcessValues.text(task, DUPLICATE_OF) : "")
+                + (Lifecycle.EVIDENCE_REQUIRED.get(task) ? ", 需要证据 evidence required" : "")
+                + (duplicate ? ", 重复 duplicate of " + Lifecycle.DUPLICATE_OF.get(task) : "")
                 + (note == null ? "" : ". " + note));
         // unchecked checkboxes are not submitted: the gateways need real booleans
-        task.setVariable(IS_DUPLICATE, duplicate);
-        task.setVariable(EVIDENCE_REQUIRED, ProcessValues.flag(task, EVIDENCE_REQUIRED));
-        task.setVariable(VIA_SALES_PROMOTION, ProcessValues.flag(task, VIA_SALES_PROMOTION));
+        Lifecycle.IS_DUPLICATE.set(task, duplicate);
+        Lifecycle.EVIDENCE_REQUIRED.set(task, Lifecycle.EVIDENCE_REQUIRED.get(task));
+        Lifecycle.VIA_SALES_PROMOTION.set(task, Lifecycle.VIA_SALES_PROMOTION.get(task));
     }
 }

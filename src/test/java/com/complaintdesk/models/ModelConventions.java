@@ -116,7 +116,7 @@ final class ModelConventions {
         return beans;
     }
 
-    /** The values of the String constants of LifecycleVariables. */
+    /** The names of the variable descriptors (and the String constants of LifecycleVariables). */
     static Set<String> lifecycleVariables() {
         return ModelWiring.lifecycleVariables();
     }
