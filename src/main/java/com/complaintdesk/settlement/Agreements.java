@@ -59,7 +59,7 @@ public class Agreements {
                 "complainantName", complaint.getComplainant().name(),
                 "merchantId", complaint.getComplainant().merchantId(),
                 "terminalSerial", complaint.getTerminalSerial() == null ? "—" : complaint.getTerminalSerial(),
-                "remedy", RemedyLabels.label(proposal.getRemedy()),
+                "remedy", proposal.getRemedy().label(),
                 "amount", proposal.getAmount().toPlainString(),
                 "rationale", proposal.getRationale(),
                 "date", today.toString()));
@@ -70,8 +70,8 @@ public class Agreements {
         notifications.toComplainant(complaint, MessageType.AGREEMENT, Map.of(
                 "agreementNumber", number,
                 "agreementSha256", agreement.getSha256(),
-                "remedy", RemedyLabels.label(proposal.getRemedy()),
-                "amount", RemedyLabels.amount(proposal)));
+                "remedy", proposal.getRemedy().label(),
+                "amount", proposal.amountForComplainant()));
         return agreement;
     }
 

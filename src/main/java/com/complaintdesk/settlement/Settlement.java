@@ -125,8 +125,8 @@ public class Settlement {
         records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
         notifications.toComplainant(complaint, MessageType.PROPOSAL, Map.of(
                 "proposalRound", String.valueOf(proposal.getRound()),
-                "remedy", RemedyLabels.label(proposal.getRemedy()),
-                "amount", RemedyLabels.amount(proposal),
+                "remedy", proposal.getRemedy().label(),
+                "amount", proposal.amountForComplainant(),
                 "rationale", proposal.getRationale()));
     }
 
@@ -216,7 +216,7 @@ public class Settlement {
                     remedy.isMonetary() ? amount : null, terms, records.currentActor(), records.now()));
             records.recordInternal(complaint, Milestone.PROPOSAL_MADE, (source == SettlementProposal.Source.COURT
                     ? "法院/仲裁确定的履行内容 Settlement decided in court or arbitration " : "监管机构责令的补救 Remedy ordered by the regulator ")
-                    + reference + ": " + RemedyLabels.label(remedy) + (remedy.isMonetary() ? " ¥" + amount.toPlainString() : ""));
+                    + reference + ": " + remedy.label() + (remedy.isMonetary() ? " ¥" + amount.toPlainString() : ""));
             return proposal;
         });
     }
