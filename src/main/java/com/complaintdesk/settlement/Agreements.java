@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.complaint.Words;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
 import java.time.LocalDate;
@@ -31,9 +32,11 @@ public class Agreements {
     private final AgreementRepository agreements;
     private final Letters letters;
     private final Notifications notifications;
+    private final Words words;
 
     Agreements(ComplaintRecords records, ProposalRepository proposals, AgreementRepository agreements, Letters letters,
-               Notifications notifications) {
+               Notifications notifications, Words words) {
+        this.words = words;
         this.records = records;
         this.proposals = proposals;
         this.agreements = agreements;
@@ -102,7 +105,7 @@ public class Agreements {
         }
         agreement.sign(method, on != null ? on : today, records.currentActor());
         records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "协议已签署 Agreement " + agreement.getAgreementNumber()
-                + " signed (" + method + ")");
+                + " signed (" + words.both("signatureMethod." + method) + ")");
     }
 
     private SettlementProposal accepted(Complaint complaint) {

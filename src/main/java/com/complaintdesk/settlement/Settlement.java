@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.complaint.Words;
 import com.complaintdesk.complaint.RootCause;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
@@ -35,8 +36,10 @@ public class Settlement {
     private final ProposalRepository proposals;
     private final ApprovalRepository approvals;
     private final Notifications notifications;
+    private final Words words;
 
-    Settlement(ComplaintRecords records, ProposalRepository proposals, ApprovalRepository approvals, Notifications notifications) {
+    Settlement(ComplaintRecords records, ProposalRepository proposals, ApprovalRepository approvals, Notifications notifications, Words words) {
+        this.words = words;
         this.records = records;
         this.proposals = proposals;
         this.approvals = approvals;
@@ -153,14 +156,14 @@ public class Settlement {
         } else if (status == SettlementProposal.Status.COUNTERED) {
             complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         }
-        records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered " + answer
+        records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered: " + words.both("settlementResponse." + answer)
                 + (counterAmount == null ? "" : " ¥" + counterAmount.toPlainString())
                 + (counterReason == null ? "" : ": " + counterReason));
         return ProcessValues.integer(scope, NEGOTIATION_ROUND) + 1;
     }
 
     static String describe(SettlementProposal proposal) {
-        return proposal.getRemedy() + (proposal.getRemedy().isMonetary() ? " ¥" + proposal.getAmount().toPlainString() : "");
+        return proposal.getRemedy().label() + (proposal.getRemedy().isMonetary() ? " ¥" + proposal.getAmount().toPlainString() : "");
     }
 
     private Complaint complaint(VariableScope scope) {

@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Priority;
+import com.complaintdesk.identity.Departments;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.models.DeploymentDecisions;
@@ -54,7 +55,8 @@ class RouteComplaintDelegate implements JavaDelegate {
         complaint.route(department, priority);
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         access.grantDepartment(department, execution.getProcessInstanceId());
-        records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + department + " (priority " + priority + ")");
+        records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + (Departments.ALL.contains(department) ? Departments.name(department) : department)
+                + "（优先级 priority " + priority.label() + "）");
         execution.setVariable(DEPARTMENT, department);
         execution.setVariable(PRIORITY, priority.name());
         execution.setVariable(MANUFACTURER_REFERRAL, Boolean.TRUE.equals(referral));
