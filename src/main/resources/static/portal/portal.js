@@ -30,11 +30,8 @@
       surveyOk: '感谢您的评价。', chooseFiles: '请选择要上传的文件。', chooseAnswer: '请选择答复。',
       fieldErrors: '请修改以下内容：', networkError: '无法连接服务器，请稍后再试。', tooMany: '请求过于频繁，请稍后再试。',
       notFound: '未找到该投诉，请核对投诉编号和查询码。', yuan: '元',
-      st_REGISTERED: '已登记', st_AWAITING_EVIDENCE: '等待补充证据', st_UNDER_INVESTIGATION: '调查处理中',
-      st_AWAITING_APPROVAL: '方案审批中', st_AWAITING_COMPLAINANT: '等待您答复', st_SETTLEMENT_AGREED: '已达成和解',
-      st_SETTLEMENT_EXECUTED: '和解已履行', st_FINAL_RESPONSE_ISSUED: '已出具最终答复', st_IN_LEGAL_PROCEEDINGS: '诉讼/仲裁程序中', st_CLOSED: '已结案',
-      rem_REFUND: '退款', rem_FEE_ADJUSTMENT: '费率调整', rem_COMPENSATION: '赔偿', rem_REPAIR: '维修',
-      rem_REPLACEMENT: '换机', rem_EXPLANATION: '书面解释', rem_APOLOGY: '致歉'
+      outcome: '处理结果', offerReason: '理由', answerBy: '请于此日期前答复', agreementsHeading: '和解协议',
+      agreementSigned: '已签署', agreementUnsigned: '待签署', agreementDigest: '文本 SHA-256 校验值'
     },
     en: {
       title: 'Merchant complaints', navFile: 'File a complaint', navFollow: 'Check status', fileHeading: 'File a complaint',
@@ -68,12 +65,8 @@
       fieldErrors: 'Please correct the following:', networkError: 'The server cannot be reached; please try again later.',
       tooMany: 'Too many requests; please wait a moment and try again.',
       notFound: 'No complaint found: check the complaint number and the access code.', yuan: 'yuan',
-      st_REGISTERED: 'Registered', st_AWAITING_EVIDENCE: 'Waiting for evidence', st_UNDER_INVESTIGATION: 'Under investigation',
-      st_AWAITING_APPROVAL: 'Proposal being approved', st_AWAITING_COMPLAINANT: 'Waiting for your answer',
-      st_SETTLEMENT_AGREED: 'Settlement agreed', st_SETTLEMENT_EXECUTED: 'Settlement carried out',
-      st_FINAL_RESPONSE_ISSUED: 'Final response issued', st_IN_LEGAL_PROCEEDINGS: 'In court or arbitration', st_CLOSED: 'Closed',
-      rem_REFUND: 'Refund', rem_FEE_ADJUSTMENT: 'Fee adjustment', rem_COMPENSATION: 'Compensation', rem_REPAIR: 'Repair',
-      rem_REPLACEMENT: 'Replacement', rem_EXPLANATION: 'Written explanation', rem_APOLOGY: 'Apology'
+      outcome: 'Outcome', offerReason: 'Reason', answerBy: 'Please answer by', agreementsHeading: 'Settlement agreement',
+      agreementSigned: 'signed', agreementUnsigned: 'awaiting signature', agreementDigest: 'SHA-256 of the text'
     }
   };
 
@@ -113,7 +106,17 @@
     button.textContent = t('language');
     button.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-CN');
     button.setAttribute('aria-label', t('languageLabel'));
-    if (current && current.view) { showComplaint(current.view); }
+    loadNotice();
+    // labels come from the server in the page's language: ask again
+    if (current && current.view) { load(current.number, current.code, false); }
+  }
+
+  function loadNotice() {
+    call('GET', '/api/portal/notice', {}).then(function (result) {
+      if (result.response.status !== 200 || !result.body) { return; }
+      $('contact').textContent = result.body.contact;
+      $('privacy').textContent = result.body.privacy;
+    }, function () { /* the page works without it */ });
   }
 
   // ---- messages ----
@@ -160,7 +163,8 @@
   }
 
   function call(method, url, options) {
-    var init = { method: method, headers: { 'Accept': 'application/json' } };
+    // the server answers in the page's language: labels, validation messages, the notice
+    var init = { method: method, headers: { 'Accept': 'application/json', 'Accept-Language': lang === 'en' ? 'en' : 'zh-CN' } };
     if (options.json !== undefined) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(options.json);
@@ -257,18 +261,31 @@
 
   function showComplaint(view) {
     $('c-number').textContent = view.complaintNumber;
-    $('c-status').textContent = t('st_' + view.status);
+    $('c-status').textContent = view.statusLabel || view.status;
     $('c-department').textContent = view.departmentName || view.department || t('notRouted');
     $('c-registered').textContent = dateTime(view.registeredAt);
     $('c-due').textContent = view.decisionDueDate || '';
     var waiting = view.waitingFor || [];
     $('c-waiting').textContent = waiting.length ? waiting.map(function (w) { return t('wait_' + w); }).join('; ') : t('nothing');
+    // once closed: the outcome and what we wrote, not what we wait for
+    var closed = view.status === 'CLOSED';
+    $('c-waiting-term').hidden = closed;
+    $('c-waiting').hidden = closed;
+    $('c-outcome-term').hidden = !closed;
+    $('c-outcome').hidden = !closed;
+    $('c-outcome').textContent = view.outcomeLabel || '';
+    $('c-closing').hidden = !(closed && view.closingSummary);
+    $('c-closing').textContent = view.closingSummary || '';
 
     var offer = view.offer;
     $('offer').hidden = !(offer && waiting.indexOf('SETTLEMENT_RESPONSE') >= 0);
     if (offer) {
-      $('offer-remedy').textContent = t('rem_' + offer.remedy);
+      $('offer-remedy').textContent = offer.remedyLabel || offer.remedy;
       $('offer-amount').textContent = offer.amount && Number(offer.amount) > 0 ? ('¥' + offer.amount + ' ' + t('yuan')) : '';
+      $('offer-reason').textContent = offer.reason || '';
+      $('offer-reason-line').hidden = !offer.reason;
+      $('offer-by').textContent = offer.answerBy || '';
+      $('offer-by-line').hidden = !offer.answerBy;
     }
     $('upload').hidden = view.status === 'CLOSED' || view.filesLeft <= 0;
     $('survey').hidden = !view.surveyOpen;
@@ -290,6 +307,26 @@
     });
     $('c-evidence-empty').hidden = (view.evidence || []).length > 0;
 
+    var agreements = $('c-agreements');
+    agreements.replaceChildren();
+    (view.agreements || []).forEach(function (a) {
+      var head = document.createElement('p');
+      var number = document.createElement('strong');
+      number.textContent = a.agreementNumber;
+      head.appendChild(number);
+      head.appendChild(document.createTextNode(' · ' + (a.signed ? t('agreementSigned') + (a.signedOn ? ' ' + a.signedOn : '') : t('agreementUnsigned'))));
+      agreements.appendChild(head);
+      var text = document.createElement('pre');
+      text.className = 'agreement';
+      text.textContent = a.text;
+      agreements.appendChild(text);
+      var digest = document.createElement('p');
+      digest.className = 'meta';
+      digest.textContent = t('agreementDigest') + ': ' + a.sha256;
+      agreements.appendChild(digest);
+    });
+    $('c-agreements-block').hidden = !(view.agreements || []).length;
+
     var timeline = $('c-timeline');
     timeline.replaceChildren();
     (view.timeline || []).forEach(function (entry) {
@@ -298,7 +335,10 @@
       time.dateTime = entry.at;
       time.textContent = dateTime(entry.at);
       li.appendChild(time);
-      li.appendChild(document.createTextNode(entry.detail || entry.milestone));
+      var title = document.createElement('strong');
+      title.textContent = entry.title || entry.milestone;
+      li.appendChild(title);
+      if (entry.detail) { li.appendChild(document.createTextNode(' — ' + entry.detail)); }
       timeline.appendChild(li);
     });
     $('complaint').hidden = false;

@@ -52,7 +52,7 @@ public class Closure {
             throw InvalidInputException.of("closingSummary", "is required");
         }
         complaint.close(outcome, rootCause, text, records.now());
-        records.recordPublic(complaint, Milestone.CLOSED, "已结案 Closed: " + outcome + ". " + text);
+        records.recordPublic(complaint, Milestone.CLOSED, "已结案 Closed: " + outcome.label() + ". " + text);
         notifications.toComplainant(complaint, MessageType.CLOSURE, Map.of());
         log.info("Closed complaint {} as {}", complaintNumber, outcome);
         return complaint;

@@ -1,20 +1,27 @@
 package com.complaintdesk.complaint;
 
 /** How a complaint reached us. */
-public enum Channel {
-    HOTLINE("热线电话 Hotline"),
-    ONLINE("线上 Online"),
-    WALK_IN("到访 Walk-in"),
-    REGULATOR("监管转办 Regulator");
+public enum Channel implements Labelled {
+    HOTLINE("热线电话", "Hotline"),
+    ONLINE("线上", "Online"),
+    WALK_IN("到访", "Walk-in"),
+    REGULATOR("监管转办", "Regulator");
 
-    private final String label;
+    private final String zh;
+    private final String en;
 
-    Channel(String label) {
-        this.label = label;
+    Channel(String zh, String en) {
+        this.zh = zh;
+        this.en = en;
     }
 
-    /** What staff read, Chinese first: "热线电话 Hotline". */
-    public String label() {
-        return label;
+    @Override
+    public String zh() {
+        return zh;
+    }
+
+    @Override
+    public String en() {
+        return en;
     }
 }

@@ -86,6 +86,23 @@ public final class StaffForm {
         return text(name) != null;
     }
 
+    // ---- what a template shows (templates/staff/fragments.html) ----
+
+    /** The value as entered, or empty. */
+    public String value(String name) {
+        return values.getOrDefault(name, "");
+    }
+
+    /** True when an error names the field. */
+    public boolean hasError(String name) {
+        return invalidFields().contains(name);
+    }
+
+    /** What was wrong, each naming its field. */
+    public List<InvalidInputException.FieldError> errors() {
+        return errors;
+    }
+
     // ---- writing the form ----
 
     /** The errors, each naming its field, or nothing. */

@@ -1,11 +1,8 @@
 package com.complaintdesk.deadline;
 
 import com.complaintdesk.config.StaffForm;
-import com.complaintdesk.config.StaffPages;
 import com.complaintdesk.config.StaffRequests;
-
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
+import com.complaintdesk.config.StaffTemplates;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -27,20 +24,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * /staff/complaints/{number}/extension: where an investigator asks for more time (Tasklist's forms cannot send a
- * message, so the investigation forms link here). Behind the staff HTTP Basic login; department staff only.
+ * message, so the investigation forms link here). Behind the staff HTTP Basic login; department staff only. The page is
+ * templates/staff/extension.html.
  */
 @Controller
 class ExtensionRequestPage {
 
-    private static final String TITLE = "申请延期 Request an extension";
+    private static final String TITLE = "extension.title";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessTime.ZONE);
 
     private final ComplaintRecords records;
     private final Extensions extensions;
     private final IdentityService identityService;
     private final ComplaintAccess access;
+    private final StaffTemplates pages;
 
-    ExtensionRequestPage(ComplaintRecords records, Extensions extensions, IdentityService identityService, ComplaintAccess access) {
+    ExtensionRequestPage(ComplaintRecords records, Extensions extensions, IdentityService identityService, ComplaintAccess access,
+                         StaffTemplates pages) {
+        this.pages = pages;
         this.records = records;
         this.extensions = extensions;
         this.identityService = identityService;
@@ -50,26 +51,25 @@ class ExtensionRequestPage {
     @GetMapping("/staff/complaints/{number}/extension")
     ResponseEntity<String> form(@PathVariable String number) {
         if (!isStaff()) {
-            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限部门员工 Department staff only");
+            return pages.refused(HttpStatus.FORBIDDEN, TITLE, "staff.departmentStaffOnly");
         }
         Complaint complaint = complaint(number);
         if (!access.currentUserMaySee(complaint)) {
-            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限承办部门、客户服务部和投诉主管 Only the complaint's department, "
-                    + "customer service and complaint managers");
+            return pages.refused(HttpStatus.FORBIDDEN, TITLE, "staff.complaintsDepartmentsOnly");
         }
-        return StaffPages.page(HttpStatus.OK, TITLE, render(complaint, StaffForm.of(null)));
+        return render(HttpStatus.OK, complaint, StaffForm.of(null));
     }
 
     @PostMapping("/staff/complaints/{number}/extension")
     ResponseEntity<String> request(@PathVariable String number, jakarta.servlet.http.HttpServletRequest http, @RequestParam(name = "extensionDays", required = false) Integer days,
                                    @RequestParam(name = "extensionReason", required = false) String reason) {
         if (!isStaff() || !StaffRequests.fromThisSite(http)) {
-            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限本站的部门员工 Department staff, from this site only");
+            return pages.refused(HttpStatus.FORBIDDEN, TITLE, "staff.departmentStaffFromThisSite");
         }
         Complaint complaint = complaint(number);
         String holder = complaint.getDepartment() != null ? complaint.getDepartment() : Departments.CUSTOMER_SERVICE; // not yet routed
         if (StaffRequests.staffUser(identityService, g -> g.equals(holder) || g.equals(Departments.COMPLAINT_MANAGERS)) == null) {
-            return StaffPages.refused(HttpStatus.FORBIDDEN, TITLE, "仅限承办部门或投诉主管 Only the complaint's department or complaint managers");
+            return pages.refused(HttpStatus.FORBIDDEN, TITLE, "staff.complaintsDepartmentOrManagers");
         }
         try {
             extensions.request(complaint.getComplaintNumber(), days, reason);
@@ -77,24 +77,18 @@ class ExtensionRequestPage {
             Map<String, String> entered = new HashMap<>();
             entered.put(DeadlineService.EXTENSION_DAYS, days == null ? "" : days.toString());
             entered.put(DeadlineService.EXTENSION_REASON, reason == null ? "" : reason);
-            return StaffPages.page(HttpStatus.BAD_REQUEST, TITLE, render(complaint, StaffForm.of(entered).withErrors(e)));
+            return render(HttpStatus.BAD_REQUEST, complaint, StaffForm.of(entered).withErrors(e));
         }
-        return StaffPages.page(HttpStatus.OK, TITLE, StaffPages.done("已提交，等待投诉主管审批 Sent: a complaint manager decides in Tasklist.")
-                + "<p>" + StaffPages.link("/camunda/app/tasklist/", "返回任务列表 Back to Tasklist") + "</p>\n");
+        return pages.page(HttpStatus.OK, "extension", Map.of("sent", true));
     }
 
-    private String render(Complaint complaint, StaffForm form) {
-        StringBuilder html = new StringBuilder();
-        html.append("<p>投诉 Complaint: <strong>").append(htmlEscape(complaint.getComplaintNumber())).append("</strong></p>\n");
-        if (complaint.getDecisionDueAt() != null) {
-            html.append("<p>当前决定期限 Current decision deadline: ").append(DAY.format(complaint.getDecisionDueAt())).append("</p>\n");
-        }
-        html.append(form.errorList())
-                .append("<form method=\"post\">\n")
-                .append(form.input(DeadlineService.EXTENSION_DAYS, "延长天数 Extra days (1–45)", "number", "min=\"1\" max=\"45\"", true, null))
-                .append(form.textarea(DeadlineService.EXTENSION_REASON, "理由（将告知投诉人） Reason (the complainant is told)", 2000, true, null))
-                .append("<p><button type=\"submit\">提交 Send</button></p></form>\n");
-        return html.toString();
+    private ResponseEntity<String> render(HttpStatus status, Complaint complaint, StaffForm form) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("sent", false);
+        model.put("number", complaint.getComplaintNumber());
+        model.put("due", complaint.getDecisionDueAt() == null ? null : DAY.format(complaint.getDecisionDueAt()));
+        model.put("form", form);
+        return pages.page(status, "extension", model);
     }
 
     private Complaint complaint(String number) {
@@ -107,6 +101,6 @@ class ExtensionRequestPage {
 
     @org.springframework.web.bind.annotation.ExceptionHandler(ComplaintNotFoundException.class)
     ResponseEntity<String> notFound() {
-        return StaffPages.refused(HttpStatus.NOT_FOUND, TITLE, "没有此投诉 No such complaint");
+        return pages.refused(HttpStatus.NOT_FOUND, TITLE, "staff.noSuchComplaint");
     }
 }

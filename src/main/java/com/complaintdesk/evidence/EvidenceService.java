@@ -47,7 +47,7 @@ public class EvidenceService {
         Evidence saved = evidence.save(new Evidence(complaint.getId(), item.evidenceType(), CardNumberMasker.mask(item.fileName()),
                 item.contentType(), item.sizeBytes(), item.sha256(), CardNumberMasker.mask(item.description()),
                 records.currentActor(), records.now()));
-        records.recordPublic(complaint, Milestone.EVIDENCE_RECEIVED, "收到证据 Evidence received: " + item.evidenceType()
+        records.recordPublic(complaint, Milestone.EVIDENCE_RECEIVED, "收到证据 Evidence received"
                 + (saved.getFileName() == null ? "" : " " + saved.getFileName()));
         return saved;
     }

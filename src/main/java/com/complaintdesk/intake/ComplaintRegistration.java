@@ -19,7 +19,7 @@ import java.util.List;
 public record ComplaintRegistration(
         @NotNull Channel channel,
         @NotBlank @Size(max = 100) String complainantName,
-        @NotBlank @Pattern(regexp = "^[0-9+\\- ]{5,30}$", message = "must be a phone number of 5 to 30 digits") String complainantPhone,
+        @NotBlank @Pattern(regexp = "^[0-9+\\- ]{5,30}$", message = "{complaint.phone.invalid}") String complainantPhone,
         @Email @Size(max = 200) String complainantEmail,
         @NotBlank @Size(max = 40) String merchantId,
         @Size(max = 40) String terminalSerial,

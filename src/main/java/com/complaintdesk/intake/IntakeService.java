@@ -119,7 +119,7 @@ public class IntakeService {
         complaint.scheduleDecision(deadlines.decisionDueFor(complaint));
         complaints.save(complaint);
         records.recordPublic(complaint, Milestone.REGISTERED,
-                "投诉已登记 Complaint registered via " + registration.channel() + ", category " + registration.category());
+                "投诉已登记 Complaint registered: " + registration.channel().label() + ", " + registration.category().label());
 
         String suspected = complaints.findOpenSimilarNumbers(complaint.getCategory(), complaint.getComplainant().merchantId(),
                         complaint.getTerminalSerial(), number, FINISHED, PageRequest.of(0, 1)).stream()

@@ -136,7 +136,7 @@ public class Notifications {
         facts.put("category", complaint.getCategory().label());
         facts.put("registeredDate", complaint.getRegisteredAt().atZone(ZONE).toLocalDate().toString());
         facts.put("portalUrl", properties.portalUrl());
-        facts.put("outcome", complaint.getOutcome() == null ? "—" : label(complaint.getOutcome()));
+        facts.put("outcome", complaint.getOutcome() == null ? "—" : complaint.getOutcome().label());
         facts.put("closingSummary", complaint.getClosingSummary() == null ? "—" : complaint.getClosingSummary());
         return facts;
     }
@@ -147,17 +147,4 @@ public class Notifications {
         }
     }
 
-    public static String label(Outcome outcome) {
-        return switch (outcome) {
-            case RESOLVED_MONETARY -> "已解决（款项已支付） Resolved with a payment";
-            case RESOLVED_NON_MONETARY -> "已解决 Resolved";
-            case EXPLAINED -> "已书面解释 Explained in writing";
-            case REJECTED -> "未达成和解，已发最终答复 Not settled; final response issued";
-            case WITHDRAWN -> "已撤回 Withdrawn";
-            case DUPLICATE -> "重复投诉 Duplicate of another complaint";
-            case REFERRED_EXTERNAL -> "已转交外部机构 Referred to an outside body";
-            case LEGAL_SETTLED -> "经法院/仲裁调解解决并已履行 Settled in court or arbitration, and carried out";
-            case LEGAL_JUDGMENT -> "依判决/裁决结案 Closed by a judgment or award";
-        };
-    }
 }

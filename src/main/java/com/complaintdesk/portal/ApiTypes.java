@@ -66,28 +66,46 @@ final class ApiTypes {
     record ComplaintView(
             String complaintNumber,
             ComplaintStatus status,
+            @Schema(description = "The status in the request's language (Accept-Language: Chinese unless English)") String statusLabel,
             @Schema(description = "Department group handling it, once routed") String department,
             String departmentName,
             Category category,
+            String categoryLabel,
             Instant registeredAt,
             LocalDate decisionDueDate,
             Instant closedAt,
             Outcome outcome,
+            @Schema(description = "The outcome in the request's language, once closed") String outcomeLabel,
+            @Schema(description = "What the company wrote when it closed the complaint") String closingSummary,
             @Schema(description = "What the complaint waits for from the complainant; empty when nothing")
             List<WaitingFor> waitingFor,
             @Schema(description = "The settlement offered, while an answer is awaited") Offer offer,
             List<TimelineItem> timeline,
             List<EvidenceItem> evidence,
+            @Schema(description = "The settlement agreements drawn up, with their full text") List<AgreementText> agreements,
             @Schema(description = "How many more files may be uploaded") long filesLeft,
             @Schema(description = "The complaint is closed and its survey not yet given") boolean surveyOpen) {
     }
 
     enum WaitingFor { EVIDENCE, SETTLEMENT_RESPONSE }
 
-    record Offer(int round, Remedy remedy, @Schema(description = "Amount in yuan; 0 for a remedy without money") BigDecimal amount) {
+    record Offer(int round, Remedy remedy, String remedyLabel,
+                 @Schema(description = "Amount in yuan; 0 for a remedy without money") BigDecimal amount,
+                 @Schema(description = "Why we offer it") String reason,
+                 @Schema(description = "The day by which we expect your answer; null when none is set") LocalDate answerBy) {
     }
 
-    record TimelineItem(Instant at, Milestone milestone, String detail) {
+    record TimelineItem(Instant at, Milestone milestone,
+                        @Schema(description = "The milestone in the request's language") String title,
+                        @Schema(description = "What happened, Chinese first with English beside") String detail) {
+    }
+
+    @Schema(name = "Agreement", description = "A settlement agreement: its text as drawn up, and the SHA-256 of that text")
+    record AgreementText(String agreementNumber, String text, String sha256, boolean signed, LocalDate signedOn) {
+    }
+
+    @Schema(name = "PortalNotice", description = "How to reach us, and how we handle personal information (PIPL art. 17)")
+    record Notice(String contact, String privacy) {
     }
 
     record EvidenceItem(String fileName, String evidenceType, String contentType, Long sizeBytes, String sha256, Instant addedAt) {

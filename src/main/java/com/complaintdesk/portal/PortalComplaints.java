@@ -70,12 +70,14 @@ class PortalComplaints {
     private final ObjectMapper objectMapper;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final PortalWording wording;
 
     PortalComplaints(IntakeService intake, ComplaintRecords records, ComplaintRepository complaints,
                      EvidenceService evidenceService, EvidenceFiles evidenceFiles, EvidenceLimits evidenceLimits,
                      ProposalRepository proposals, AccessCodes accessCodes, IdempotentRequests idempotentRequests,
                      DecisionDeadline deadline, RuntimeService runtimeService, Validator validator, ObjectMapper objectMapper,
-                     TransactionTemplate transaction, JdbcClient jdbc) {
+                     TransactionTemplate transaction, JdbcClient jdbc, PortalWording wording) {
+        this.wording = wording;
         this.intake = intake;
         this.records = records;
         this.complaints = complaints;
@@ -277,12 +279,12 @@ class PortalComplaints {
             offer = proposals.findByComplaintIdOrderByRoundAsc(complaint.getId()).stream()
                     .filter(p -> p.getStatus() == SettlementProposal.Status.OFFERED)
                     .max(Comparator.comparingInt(SettlementProposal::getRound))
-                    .map(p -> new ApiTypes.Offer(p.getRound(), p.getRemedy(), p.getAmount()))
+                    .map(p -> wording.offer(p, complaint))
                     .orElse(null);
         }
         List<ApiTypes.TimelineItem> timeline = records.timelineOf(complaint).stream()
                 .filter(TimelineEntry::isPublicEntry)
-                .map(e -> new ApiTypes.TimelineItem(e.getOccurredAt(), e.getMilestone(), e.getDetail()))
+                .map(e -> new ApiTypes.TimelineItem(e.getOccurredAt(), e.getMilestone(), wording.milestone(e.getMilestone()), e.getDetail()))
                 .toList();
         List<ApiTypes.EvidenceItem> evidence = evidenceService.evidenceOf(complaint).stream()
                 .map(e -> new ApiTypes.EvidenceItem(e.getFileName(), e.getEvidenceType(), e.getContentType(), e.getSizeBytes(),
@@ -290,10 +292,12 @@ class PortalComplaints {
                 .toList();
         long filesLeft = Math.max(0, evidenceLimits.getMaxFilesPerComplaint() - evidenceFiles.filesOf(complaint.getId()));
         String department = complaint.getDepartment();
-        return new ApiTypes.ComplaintView(complaint.getComplaintNumber(), complaint.getStatus(), department,
-                department != null && Departments.ALL.contains(department) ? Departments.name(department) : null,
-                complaint.getCategory(), complaint.getRegisteredAt(), deadline.decisionDue(complaint), complaint.getClosedAt(),
-                complaint.getOutcome(), waitingFor, offer, timeline, evidence, complaint.isClosed() ? 0 : filesLeft,
+        return new ApiTypes.ComplaintView(complaint.getComplaintNumber(), complaint.getStatus(), wording.label(complaint.getStatus()),
+                department, department != null && Departments.ALL.contains(department) ? Departments.name(department) : null,
+                complaint.getCategory(), wording.label(complaint.getCategory()), complaint.getRegisteredAt(),
+                deadline.decisionDue(complaint), complaint.getClosedAt(), complaint.getOutcome(), wording.label(complaint.getOutcome()),
+                complaint.isClosed() ? complaint.getClosingSummary() : null, waitingFor, offer, timeline, evidence,
+                wording.agreements(complaint), complaint.isClosed() ? 0 : filesLeft,
                 complaint.isClosed() && !surveyGiven(complaint));
     }
 

@@ -9,8 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 class PortalProperties {
 
     private final RateLimit rateLimit = new RateLimit();
+    /** The customer-service hotline the portal names (Lakala's could not be confirmed: set it per installation). */
+    private String hotline;
 
     RateLimit getRateLimit() { return rateLimit; }
+    String getHotline() { return hotline; }
+    void setHotline(String hotline) { this.hotline = hotline; }
 
     /** Requests per minute one client address may send to /api; addresses of proxies whose X-Forwarded-For is believed. */
     static class RateLimit {

@@ -102,7 +102,7 @@ public class RegulatorReports {
 
         List<String> headers = new ArrayList<>(List.of("期间 Period", "投诉类别 Category", "渠道 Channel", "受理 Received", "办结 Closed"));
         for (Outcome outcome : outcomes) {
-            headers.add("办结：" + Labels.outcome(outcome));
+            headers.add("办结：" + outcome.label());
         }
         headers.addAll(List.of("按时决定 Decided in time", "逾期决定 Decided late", "按时率 In-time share"));
         String period = filter.from() + " ~ " + filter.to();
@@ -113,7 +113,7 @@ public class RegulatorReports {
                 return;
             }
             String[] parts = key.split("/");
-            table.add(row(period, Category.valueOf(parts[0]).label(), Labels.channel(Channel.valueOf(parts[1])), counts, outcomes.length));
+            table.add(row(period, Category.valueOf(parts[0]).label(), Channel.valueOf(parts[1]).label(), counts, outcomes.length));
             for (int i = 0; i < width; i++) {
                 total[i] += counts[i];
             }
@@ -170,7 +170,7 @@ public class RegulatorReports {
                     boolean noScore = rs.wasNull();
                     List<Object> row = new ArrayList<>();
                     row.add(rs.getString("complaint_number"));
-                    row.add(Labels.channel(Channel.valueOf(rs.getString("channel"))));
+                    row.add(Channel.valueOf(rs.getString("channel")).label());
                     row.add(instant(rs, "registered_at"));
                     row.add(rs.getString("complainant_name"));
                     row.add(rs.getString("merchant_id"));
@@ -178,15 +178,15 @@ public class RegulatorReports {
                     row.add(Category.valueOf(rs.getString("category")).label());
                     row.add(rs.getString("sub_category"));
                     row.add(department == null ? null : Labels.all().getOrDefault(department, department));
-                    row.add(priority == null ? null : Labels.priority(com.complaintdesk.complaint.Priority.valueOf(priority)));
-                    row.add(Labels.stage(com.complaintdesk.complaint.ComplaintStatus.valueOf(rs.getString("status"))));
+                    row.add(priority == null ? null : com.complaintdesk.complaint.Priority.valueOf(priority).label());
+                    row.add(com.complaintdesk.complaint.ComplaintStatus.valueOf(rs.getString("status")).label());
                     row.add(due);
                     row.add(rs.getInt("extended_days"));
                     row.add(rs.getBoolean("deadline_breached"));
                     row.add(decided);
                     row.add(decided == null || due == null || Outcome.WITHDRAWN.name().equals(outcome) || Outcome.DUPLICATE.name().equals(outcome)
                             ? null : !decided.isAfter(due));
-                    row.add(outcome == null ? null : Labels.outcome(Outcome.valueOf(outcome)));
+                    row.add(outcome == null ? null : Outcome.valueOf(outcome).label());
                     row.add(rs.getString("root_cause"));
                     row.add(instant(rs, "closed_at"));
                     row.add(paid == null ? BigDecimal.ZERO.setScale(2) : paid.setScale(2, java.math.RoundingMode.HALF_UP));

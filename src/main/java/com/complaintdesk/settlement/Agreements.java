@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.complaint.Words;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
 import com.complaintdesk.shared.BusinessTime;
@@ -32,9 +33,11 @@ public class Agreements {
     private final AgreementRepository agreements;
     private final Letters letters;
     private final Notifications notifications;
+    private final Words words;
 
     Agreements(ComplaintRecords records, ProposalRepository proposals, AgreementRepository agreements, Letters letters,
-               Notifications notifications) {
+               Notifications notifications, Words words) {
+        this.words = words;
         this.records = records;
         this.proposals = proposals;
         this.agreements = agreements;
@@ -60,7 +63,7 @@ public class Agreements {
                 "complainantName", complaint.getComplainant().name(),
                 "merchantId", complaint.getComplainant().merchantId(),
                 "terminalSerial", complaint.getTerminalSerial() == null ? "—" : complaint.getTerminalSerial(),
-                "remedy", RemedyLabels.label(proposal.getRemedy()),
+                "remedy", proposal.getRemedy().label(),
                 "amount", proposal.getAmount().toPlainString(),
                 "rationale", proposal.getRationale(),
                 "date", today.toString()));
@@ -71,8 +74,8 @@ public class Agreements {
         notifications.toComplainant(complaint, MessageType.AGREEMENT, Map.of(
                 "agreementNumber", number,
                 "agreementSha256", agreement.getSha256(),
-                "remedy", RemedyLabels.label(proposal.getRemedy()),
-                "amount", RemedyLabels.amount(proposal)));
+                "remedy", proposal.getRemedy().label(),
+                "amount", proposal.amountForComplainant()));
         return agreement;
     }
 
@@ -103,7 +106,7 @@ public class Agreements {
         }
         agreement.sign(method, on != null ? on : today, records.currentActor());
         records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "协议已签署 Agreement " + agreement.getAgreementNumber()
-                + " signed (" + method + ")");
+                + " signed (" + words.both("signatureMethod." + method) + ")");
     }
 
     private SettlementProposal accepted(Complaint complaint) {

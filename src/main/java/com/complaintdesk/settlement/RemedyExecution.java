@@ -64,7 +64,7 @@ public class RemedyExecution {
         String key = "LEDGER:" + complaintNumber + ":" + proposalId;
         if (ledger.findByIdempotencyKey(key).isEmpty()) {
             ledger.save(new LedgerEntry(complaint.getId(), key, proposal.getRemedy(), proposal.getAmount(), records.now()));
-            executed(complaint, "已支付 Paid " + RemedyLabels.label(proposal.getRemedy()) + " ¥" + proposal.getAmount().toPlainString());
+            executed(complaint, "已支付 Paid " + proposal.getRemedy().label() + " ¥" + proposal.getAmount().toPlainString());
         } else {
             log.info("Ledger entry {} exists: {} is not paid again", key, complaintNumber);
         }
@@ -83,7 +83,7 @@ public class RemedyExecution {
         String key = "DEVICE:" + complaintNumber + ":" + proposalId;
         if (deviceOrders.findByIdempotencyKey(key).isEmpty()) {
             deviceOrders.save(new DeviceServiceOrder(complaint.getId(), key, proposal.getRemedy(), complaint.getTerminalSerial(), records.now()));
-            executed(complaint, "已安排 Ordered " + RemedyLabels.label(proposal.getRemedy())
+            executed(complaint, "已安排 Ordered " + proposal.getRemedy().label()
                     + (complaint.getTerminalSerial() == null ? "" : " for terminal " + complaint.getTerminalSerial()));
         }
         return Outcome.RESOLVED_NON_MONETARY;
@@ -104,11 +104,11 @@ public class RemedyExecution {
             String body = templates.render("statement.txt", Map.of(
                     "complaintNumber", complaintNumber,
                     "complainantName", complaint.getComplainant().name(),
-                    "kind", RemedyLabels.label(proposal.getRemedy()),
+                    "kind", proposal.getRemedy().label(),
                     "rationale", proposal.getRationale(),
                     "date", today().toString()));
             letters.save(new ComplaintLetter(complaint.getId(), key, kind, body, records.now()));
-            executed(complaint, "已发出 Sent " + RemedyLabels.label(proposal.getRemedy()));
+            executed(complaint, "已发出 Sent " + proposal.getRemedy().label());
         }
         return kind == ComplaintLetter.Kind.EXPLANATION ? Outcome.EXPLAINED : Outcome.RESOLVED_NON_MONETARY;
     }

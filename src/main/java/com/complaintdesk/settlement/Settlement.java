@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.complaint.Words;
 import com.complaintdesk.complaint.RootCause;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
@@ -35,8 +36,10 @@ public class Settlement {
     private final ProposalRepository proposals;
     private final ApprovalRepository approvals;
     private final Notifications notifications;
+    private final Words words;
 
-    Settlement(ComplaintRecords records, ProposalRepository proposals, ApprovalRepository approvals, Notifications notifications) {
+    Settlement(ComplaintRecords records, ProposalRepository proposals, ApprovalRepository approvals, Notifications notifications, Words words) {
+        this.words = words;
         this.records = records;
         this.proposals = proposals;
         this.approvals = approvals;
@@ -125,8 +128,8 @@ public class Settlement {
         records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
         notifications.toComplainant(complaint, MessageType.PROPOSAL, Map.of(
                 "proposalRound", String.valueOf(proposal.getRound()),
-                "remedy", RemedyLabels.label(proposal.getRemedy()),
-                "amount", RemedyLabels.amount(proposal),
+                "remedy", proposal.getRemedy().label(),
+                "amount", proposal.amountForComplainant(),
                 "rationale", proposal.getRationale()));
     }
 
@@ -153,14 +156,14 @@ public class Settlement {
         } else if (status == SettlementProposal.Status.COUNTERED) {
             complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         }
-        records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered " + answer
+        records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered: " + words.both("settlementResponse." + answer)
                 + (counterAmount == null ? "" : " ¥" + counterAmount.toPlainString())
                 + (counterReason == null ? "" : ": " + counterReason));
         return SettlementVariables.NEGOTIATION_ROUND.get(scope) + 1;
     }
 
     static String describe(SettlementProposal proposal) {
-        return proposal.getRemedy() + (proposal.getRemedy().isMonetary() ? " ¥" + proposal.getAmount().toPlainString() : "");
+        return proposal.getRemedy().label() + (proposal.getRemedy().isMonetary() ? " ¥" + proposal.getAmount().toPlainString() : "");
     }
 
     private Complaint complaint(VariableScope scope) {
@@ -216,7 +219,7 @@ public class Settlement {
                     remedy.isMonetary() ? amount : null, terms, records.currentActor(), records.now()));
             records.recordInternal(complaint, Milestone.PROPOSAL_MADE, (source == SettlementProposal.Source.COURT
                     ? "法院/仲裁确定的履行内容 Settlement decided in court or arbitration " : "监管机构责令的补救 Remedy ordered by the regulator ")
-                    + reference + ": " + RemedyLabels.label(remedy) + (remedy.isMonetary() ? " ¥" + amount.toPlainString() : ""));
+                    + reference + ": " + remedy.label() + (remedy.isMonetary() ? " ¥" + amount.toPlainString() : ""));
             return proposal;
         });
     }

@@ -106,4 +106,15 @@ public class SettlementProposal {
     public Instant getRespondedAt() { return respondedAt; }
     public Source getSource() { return source; }
     public String getSourceReference() { return sourceReference; }
+
+    /** The amount as the complainant reads it: "¥18.00", a device's value, or that no money is involved. */
+    String amountForComplainant() {
+        if (remedy.isMonetary()) {
+            return "¥" + amount.toPlainString();
+        }
+        if (remedy.isDeviceService() && amount != null && amount.signum() > 0) {
+            return "不涉及付款，价值 ¥" + amount.toPlainString() + " No payment, worth ¥" + amount.toPlainString();
+        }
+        return "不涉及金额 No payment";
+    }
 }

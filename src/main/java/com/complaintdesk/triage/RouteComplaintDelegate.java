@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.Priority;
+import com.complaintdesk.identity.Departments;
 import com.complaintdesk.complaint.ProcessValues;
 import com.complaintdesk.identity.ComplaintAccess;
 import com.complaintdesk.models.DeploymentDecisions;
@@ -67,7 +68,8 @@ class RouteComplaintDelegate implements JavaDelegate {
             // the consulted department reads the complaint's values in its consultation task, as the routed one does
             access.grantDepartment(consulted, execution.getProcessInstanceId());
         }
-        records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + department + " (priority " + priority + ")");
+        records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + (Departments.ALL.contains(department) ? Departments.name(department) : department)
+                + "（优先级 priority " + priority.label() + "）");
         if (consulted != null) {
             records.recordInternal(complaint, Milestone.ROUTED, "会签 Consulted: " + consulted);
         }

@@ -120,7 +120,8 @@ class ComplaintApiTest {
         assertThat(view.get("offer")).isNull();
         List<Map<String, Object>> timeline = list(view, "timeline");
         assertThat(timeline).extracting(e -> e.get("milestone")).containsExactly("REGISTERED");
-        assertThat(timeline.get(0).get("detail").toString()).contains("ONLINE");
+        assertThat(timeline.get(0).get("detail").toString()).as("labels, not codes").contains("线上 Online", "技术故障 Technical fault")
+                .doesNotContain("TECHNICAL_FAULT");
         List<TimelineEntry> all = records.timelineOf(records.get(second.number()));
         assertThat(all).filteredOn(e -> !e.isPublicEntry()).extracting(TimelineEntry::getDetail)
                 .anySatisfy(detail -> assertThat(detail).contains("Possible duplicate"));
@@ -219,7 +220,7 @@ class ComplaintApiTest {
         assertThat(proposal.getCounterReason()).isEqualTo("<b>损失更大</b> card 622202******7894 was charged twice");
         assertThat(api.task(filed.number(), "Task_ProposeResolution")).as("a new proposal round").isNotNull();
         assertThat(list(response.getBody(), "timeline")).extracting(e -> e.get("detail").toString())
-                .anySatisfy(d -> assertThat(d).contains("COUNTER ¥350.00").contains("<b>损失更大</b>").doesNotContain("6222 0212"));
+                .anySatisfy(d -> assertThat(d).contains("还价 Counter-offer ¥350.00").contains("<b>损失更大</b>").doesNotContain("6222 0212"));
     }
 
     @Test
@@ -284,7 +285,7 @@ class ComplaintApiTest {
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         Map<String, Object> paths = (Map<String, Object>) docs.getBody().get("paths");
         assertThat(paths).containsOnlyKeys("/api/complaints", "/api/complaints/{number}", "/api/complaints/{number}/evidence",
-                "/api/complaints/{number}/settlement-response", "/api/complaints/{number}/survey");
+                "/api/complaints/{number}/settlement-response", "/api/complaints/{number}/survey", "/api/portal/notice");
         assertThat(docs.getBody().toString()).contains("multipart/form-data", "ComplaintRequest", "X-Access-Code", "Idempotency-Key");
 
         ResponseEntity<String> ui = http.getForEntity("/swagger-ui.html", String.class);

@@ -116,12 +116,19 @@ class PortalBrowserTest {
         Object overflow = ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).as("no sideways scrolling at a phone's width").isLessThanOrEqualTo(0);
+        assertThat(browser.findElement(By.id("c-timeline")).getText()).as("the milestone's label, not its code")
+                .contains("投诉已登记").doesNotContain("REGISTERED");
+        assertThat(browser.findElement(By.id("privacy")).getText()).as("the personal-information notice").contains("个人信息保护法");
+        assertThat(browser.findElement(By.id("contact")).getText()).as("the contact line").isNotBlank();
         screenshot("portal-status-zh.png");
 
         browser.findElement(By.id("language")).click();
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merchant complaints");
-        assertThat(browser.findElement(By.id("c-status")).getText()).isEqualTo("Registered");
+        // the labels come from the server in the page's language: the complaint is asked for again
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("c-status"), "Registered"));
+        assertThat(browser.findElement(By.id("privacy")).getText()).contains("PIPL");
     }
 
     private void type(String id, String text) {
