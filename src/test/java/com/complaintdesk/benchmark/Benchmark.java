@@ -223,8 +223,18 @@ public final class Benchmark {
         List<String> args = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
                 "--management.endpoints.web.exposure.include=health,info,startup"));
         args.addAll(extraArgs);
+        args.addAll(appArgs());
         return AppProcess.start("complaint-desk-steps", settings.jvmFlags(), classPath, "com.complaintdesk.benchmark.StartupSteps",
                 args, env, settings.workDir().resolve(run), startTimeout());
+    }
+
+    /**
+     * Arguments for every start of ours ({@code bench.app.args}, space-separated), e.g. the settings before a start-up
+     * cut to measure it against the current ones.
+     */
+    private static List<String> appArgs() {
+        String args = System.getProperty("bench.app.args", "").trim();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
     }
 
     private static Duration startTimeout() {
@@ -238,6 +248,7 @@ public final class Benchmark {
     private AppProcess startOurs(String run, List<String> extraArgs, Map<String, String> env) {
         List<String> args = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD));
         args.addAll(extraArgs);
+        args.addAll(appArgs());
         String classPath = settings.classes() + java.io.File.pathSeparator + settings.runtimeClassPath();
         return AppProcess.start("complaint-desk", settings.jvmFlags(), classPath, "com.complaintdesk.ComplaintDeskApplication",
                 args, env, settings.workDir().resolve(run), startTimeout());
@@ -441,13 +452,13 @@ public final class Benchmark {
         return number;
     }
 
-    /** Starts the bare process of the same shape and completes its user tasks as the same users. */
+    /** Starts the bare process of the same shape and completes its user tasks as the same users with the same values. */
     private void bareLifecycle(Rest admin, List<Step> path, List<Long> completions) {
         String id = Rest.ok(admin.post("/engine-rest/process-definition/key/bench-lifecycle-shape/start", "{}")).get("id").asText();
         for (Step step : path) {
             String taskId = awaitTask(admin, "processInstanceId=" + id);
             long t0 = System.nanoTime();
-            Rest.ok(admin.as(step.user(), DEMO_PASSWORD).post("/engine-rest/task/" + taskId + "/complete", "{}"));
+            Rest.ok(admin.as(step.user(), DEMO_PASSWORD).post("/engine-rest/task/" + taskId + "/complete", step.variables()));
             completions.add(System.nanoTime() - t0);
         }
     }
@@ -492,9 +503,18 @@ public final class Benchmark {
                 node = node.serviceTask("Service_" + services).camundaExpression("${true}");
             }
             String group = path.get(i).user().equals(COMPLIANCE_LEGAL_USER) ? "compliance-legal" : "customer-service";
-            node = node.userTask("User_" + i).camundaCandidateGroups(group);
+            node = node.userTask("User_" + i).camundaCandidateGroups(group).camundaFormRef(formOf(path.get(i).taskKey()));
         }
         return node.endEvent().done();
+    }
+
+    /**
+     * The Camunda Form of one of our tasks, by our naming rule (Task_AuditFees: forms/audit-fees.form). The bare
+     * processes' user tasks name forms too: the deployment guard refuses a user task without candidate group and form,
+     * and the completion guard checks every completion against its form, for the bare process as for ours.
+     */
+    static String formOf(String taskKey) {
+        return taskKey.replaceFirst("^Task_", "").replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static void deploy(Rest admin, String name, BpmnModelInstance model) {
@@ -703,7 +723,8 @@ public final class Benchmark {
                 .subProcess("Wait").multiInstance().parallel().cardinality("${count}").multiInstanceDone()
                 .endEvent().done();
         org.camunda.bpm.model.bpmn.instance.SubProcess wait = model.getModelElementById("Wait");
-        wait.builder().embeddedSubProcess().startEvent().userTask("Task_Wait").endEvent();
+        wait.builder().embeddedSubProcess().startEvent().userTask("Task_Wait").camundaCandidateGroups("customer-service")
+                .camundaFormRef(formOf("Task_TriageComplaint")).endEvent();
         org.camunda.bpm.model.bpmn.instance.UserTask task = model.getModelElementById("Task_Wait");
         task.builder().boundaryEvent("Timer_Remind").cancelActivity(false).timerWithDuration("P30D").endEvent();
         return model;

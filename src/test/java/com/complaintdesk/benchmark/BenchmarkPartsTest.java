@@ -98,5 +98,16 @@ class BenchmarkPartsTest {
         assertThat(timer.getAttachedTo().getId()).isEqualTo("Task_Wait");
         assertThat(wait.getLoopCharacteristics()).isNotNull();
         assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)).isEmpty();
+        org.camunda.bpm.model.bpmn.instance.UserTask task = model.getModelElementById("Task_Wait");
+        assertThat(task.getCamundaCandidateGroups()).isEqualTo("customer-service");
+        assertThat(task.getCamundaFormRef()).isEqualTo("triage-complaint");
+    }
+
+    @Test
+    void aBareTaskNamesTheFormOfTheTaskItStandsFor() {
+        assertThat(Benchmark.formOf("Task_AuditFees")).isEqualTo("audit-fees");
+        assertThat(Benchmark.formOf("Task_TriageComplaint")).isEqualTo("triage-complaint");
+        assertThat(Benchmark.feeDisputePath(java.time.LocalDate.of(2026, 12, 1)))
+                .allSatisfy(step -> assertThat(Path.of("forms", Benchmark.formOf(step.taskKey()) + ".form")).exists());
     }
 }
