@@ -503,7 +503,8 @@ public final class Benchmark {
                 node = node.serviceTask("Service_" + services).camundaExpression("${true}");
             }
             String group = path.get(i).user().equals(COMPLIANCE_LEGAL_USER) ? "compliance-legal" : "customer-service";
-            node = node.userTask("User_" + i).camundaCandidateGroups(group).camundaFormRef(formOf(path.get(i).taskKey()));
+            node = node.userTask("User_" + i).camundaCandidateGroups(group).camundaFormRef(formOf(path.get(i).taskKey()))
+                    .camundaFormRefBinding("latest");
         }
         return node.endEvent().done();
     }
@@ -724,7 +725,7 @@ public final class Benchmark {
                 .endEvent().done();
         org.camunda.bpm.model.bpmn.instance.SubProcess wait = model.getModelElementById("Wait");
         wait.builder().embeddedSubProcess().startEvent().userTask("Task_Wait").camundaCandidateGroups("customer-service")
-                .camundaFormRef(formOf("Task_TriageComplaint")).endEvent();
+                .camundaFormRef(formOf("Task_TriageComplaint")).camundaFormRefBinding("latest").endEvent();
         org.camunda.bpm.model.bpmn.instance.UserTask task = model.getModelElementById("Task_Wait");
         task.builder().boundaryEvent("Timer_Remind").cancelActivity(false).timerWithDuration("P30D").endEvent();
         return model;

@@ -101,6 +101,7 @@ class BenchmarkPartsTest {
         org.camunda.bpm.model.bpmn.instance.UserTask task = model.getModelElementById("Task_Wait");
         assertThat(task.getCamundaCandidateGroups()).isEqualTo("customer-service");
         assertThat(task.getCamundaFormRef()).isEqualTo("triage-complaint");
+        assertThat(task.getCamundaFormRefBinding()).as("the engine refuses a formRef without binding").isEqualTo("latest");
     }
 
     @Test
