@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
  * {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')}, filtered by {@code PERMS_ & n = n}. Without statistics on those
  * bit tests PostgreSQL expects a handful of grants where a department holds two per open complaint, keeps them all in
  * memory and compares every task with every grant: a department's queue at 100,000 open complaints took minutes. With
- * them it looks each task's grants up in the engine's index on RESOURCE_ID_ (measured: over 46 s → 0.64 s for the
- * count of a department's 25,000 tasks). The statistics objects are created once, after the engine has created its
+ * them it looks each task's grants up in the engine's index on RESOURCE_ID_ (measured with the values in the
+ * statement: over 46 s → 0.64 s for the count of a department's 25,000 tasks). Not enough on its own: a statement the
+ * driver has prepared on the server gets a generic plan after five runs, without the values, and the bad plan comes
+ * back (docs/performance.md, Department queues). The statistics objects are created once, after the engine has created its
  * tables (ours are migrated by Flyway before that, so this is no migration), then the table is analysed; autovacuum
  * keeps them current. Other databases (the embedded H2) are left alone.
  */
