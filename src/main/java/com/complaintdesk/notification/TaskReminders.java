@@ -100,22 +100,35 @@ public class TaskReminders {
         return planned;
     }
 
-    /** Sends the reminders that are due, each in its own transaction; answers how many were sent. */
+    /**
+     * Sends the reminders that are due, each in its own transaction, batch after batch until none is left (a backlog
+     * after a stop goes out in one run, not 100 per interval); answers how many were sent. A handled row leaves the due set (sent,
+     * deleted or moved on), so each batch makes progress; a full batch in which every send failed ends the run, and its
+     * rows are tried again on the next run.
+     */
     public int sendDue() {
         Instant now = clock.instant();
-        List<Due> due = jdbc.query("select id, task_id, percent from task_reminder where sent_at is null and remind_at <= ? order by remind_at",
-                (row, n) -> new Due(row.getLong(1), row.getString(2), row.getInt(3)), Timestamp.from(now));
         int sent = 0;
-        for (Due reminder : due.subList(0, Math.min(BATCH, due.size()))) {
-            try {
-                if (Boolean.TRUE.equals(transaction.execute(status -> send(reminder, now)))) {
-                    sent++;
+        while (true) {
+            List<Due> due = jdbc.query("select id, task_id, percent from task_reminder where sent_at is null and remind_at <= ?"
+                            + " order by remind_at fetch first " + BATCH + " rows only",
+                    (row, n) -> new Due(row.getLong(1), row.getString(2), row.getInt(3)), Timestamp.from(now));
+            int handled = 0;
+            for (Due reminder : due) {
+                try {
+                    Boolean result = transaction.execute(status -> send(reminder, now));
+                    handled++;
+                    if (Boolean.TRUE.equals(result)) {
+                        sent++;
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Reminder {} of task {} not sent; tried again on the next run", reminder.percent(), reminder.taskId(), e);
                 }
-            } catch (RuntimeException e) {
-                log.warn("Reminder {} of task {} not sent; tried again on the next run", reminder.percent(), reminder.taskId(), e);
+            }
+            if (due.size() < BATCH || handled == 0) {
+                return sent;
             }
         }
-        return sent;
     }
 
     private boolean send(Due reminder, Instant now) {

@@ -64,10 +64,13 @@ public final class Benchmark {
     static final String COMPLIANCE_LEGAL_USER = "chen.jing";
     static final String QUEUE_USER = "zhang.wei";
     static final String QUEUE_GROUP = "technical-support";
+    /** The phases of a run, in order ({@code bench.phases} picks some). */
+    static final List<String> PHASES = List.of("startup", "lifecycle", "intake", "reminders", "queue");
 
     /** Sizes and paths, from system properties. */
-    record Settings(List<String> databases, int filings, int filingsSmall, int lifecycles, List<Integer> queueSizes,
-                    int queueCalls, int timers, int startupRounds, int idleSeconds, boolean parallelStartup,
+    record Settings(List<String> databases, List<String> phases, int filings, int filingsSmall, int lifecycles,
+                    List<Integer> queueSizes, int queueCalls, int reminders, int startupRounds, int idleSeconds,
+                    boolean parallelStartup,
                     List<String> jvmFlags, Path workDir,
                     Path report, String runtimeClassPath, Path classes, Path testClasses) {
 
@@ -75,13 +78,15 @@ public final class Benchmark {
             return new Settings(
                     Arrays.stream(prop("bench.databases", "h2,postgres").split(",")).map(String::trim)
                             .filter(d -> !d.isEmpty() && !d.equals("none")).toList(),
+                    Arrays.stream(prop("bench.phases", String.join(",", PHASES)).split(",")).map(String::trim)
+                            .filter(p -> !p.isEmpty()).peek(Settings::knownPhase).toList(),
                     Integer.parseInt(prop("bench.filings", "5000")),
                     Integer.parseInt(prop("bench.filings.small", "300")),
                     Integer.parseInt(prop("bench.lifecycles", "20")),
                     Arrays.stream(prop("bench.queue.sizes", "1000,100000").split(",")).map(String::trim)
                             .filter(n -> !n.isEmpty()).map(Integer::valueOf).sorted().toList(),
                     Integer.parseInt(prop("bench.queue.calls", "200")),
-                    Integer.parseInt(prop("bench.timers", "10000")),
+                    Integer.parseInt(prop("bench.reminders", "10000")),
                     Integer.parseInt(prop("bench.startup.rounds", "3")),
                     Integer.parseInt(prop("bench.idle.seconds", "20")),
                     Boolean.parseBoolean(prop("bench.parallel", "false")),
@@ -91,6 +96,16 @@ public final class Benchmark {
                     read(Path.of(prop("bench.runtime.classpath", "target/bench-runtime.classpath"))),
                     Path.of(prop("bench.classes", "target/classes")).toAbsolutePath(),
                     Path.of(prop("bench.test.classes", "target/test-classes")).toAbsolutePath());
+        }
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
+        }
+
+        private static void knownPhase(String phase) {
+            if (!PHASES.contains(phase)) {
+                throw new IllegalArgumentException("bench.phases: some of " + PHASES + ", not " + phase);
+            }
         }
 
         private static String prop(String name, String fallback) {
@@ -120,7 +135,7 @@ public final class Benchmark {
         Benchmark benchmark = new Benchmark(settings);
         Instant started = Instant.now();
         Thread startup = new Thread(() -> {
-            if (settings.startupRounds() > 0) {
+            if (settings.startupRounds() > 0 && settings.runs("startup")) {
                 benchmark.startupAndMemory();
             }
         }, "startup-rounds");
@@ -208,8 +223,18 @@ public final class Benchmark {
         List<String> args = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD,
                 "--management.endpoints.web.exposure.include=health,info,startup"));
         args.addAll(extraArgs);
+        args.addAll(appArgs());
         return AppProcess.start("complaint-desk-steps", settings.jvmFlags(), classPath, "com.complaintdesk.benchmark.StartupSteps",
                 args, env, settings.workDir().resolve(run), startTimeout());
+    }
+
+    /**
+     * Arguments for every start of ours ({@code bench.app.args}, space-separated), e.g. the settings before a start-up
+     * cut to measure it against the current ones.
+     */
+    private static List<String> appArgs() {
+        String args = System.getProperty("bench.app.args", "").trim();
+        return args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
     }
 
     private static Duration startTimeout() {
@@ -223,6 +248,7 @@ public final class Benchmark {
     private AppProcess startOurs(String run, List<String> extraArgs, Map<String, String> env) {
         List<String> args = new ArrayList<>(List.of("--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD));
         args.addAll(extraArgs);
+        args.addAll(appArgs());
         String classPath = settings.classes() + java.io.File.pathSeparator + settings.runtimeClassPath();
         return AppProcess.start("complaint-desk", settings.jvmFlags(), classPath, "com.complaintdesk.ComplaintDeskApplication",
                 args, env, settings.workDir().resolve(run), startTimeout());
@@ -259,34 +285,77 @@ public final class Benchmark {
      */
     private void onDatabase(String database) throws IOException {
         deleteRecursively(settings.workDir().resolve(database));
-        try (Database db = Database.start(database)) {
+        try (Database db = Database.start(database, settings.workDir().resolve(database))) {
             try (AppProcess app = startWithSteps(database, db.args(), db.env())) {
                 Rest admin = new Rest(app.baseUrl(), "admin", ADMIN_PASSWORD);
                 piecesOf(app).forEach((piece, millis) -> put(database + ".startup_piece_" + piece + "_ms", millis));
-                lifecycle(database, app, admin);
-                intake(database, admin);
-                timers(database, admin);
-                if (!settings.queueSizes().isEmpty()) {
-                    queues(database, admin);
+                deploy(admin, "bench-empty", emptyProcess());
+                if (settings.runs("lifecycle")) {
+                    lifecycle(database, app, admin);
+                }
+                if (settings.runs("intake")) {
+                    intake(database, admin);
+                }
+                if (settings.runs("reminders") && settings.reminders() > 0) {
+                    reminders(database, admin, db);
+                }
+                if (settings.runs("queue") && !settings.queueSizes().isEmpty()) {
+                    if (db.postgres() == null) {
+                        System.out.println("# queue: measured on PostgreSQL only (its open complaints are seeded with SQL)");
+                    } else {
+                        queues(database, admin, db);
+                    }
                 }
             }
         }
     }
 
     /** The database an application runs on: the H2 file default (in the run's folder), or a fresh embedded PostgreSQL. */
-    record Database(String name, EmbeddedPostgres postgres) implements AutoCloseable {
+    record Database(String name, EmbeddedPostgres postgres, Path h2File, Path workDir) implements AutoCloseable {
 
-        static Database start(String name) throws IOException {
+        static Database start(String name, Path workDir) throws IOException {
             return switch (name) {
-                case "h2" -> new Database(name, null);
-                case "postgres" -> new Database(name, EmbeddedPostgres.builder().start());
+                case "h2" -> new Database(name, null, workDir.resolve("data/complaint-desk").toAbsolutePath(), workDir);
+                case "postgres" -> {
+                    Files.createDirectories(workDir);
+                    // auto_explain loaded (off until the queue phase turns it on for one call), the server log in the run's folder
+                    yield new Database(name, EmbeddedPostgres.builder()
+                            .setServerConfig("shared_preload_libraries", "auto_explain")
+                            .setServerConfig("logging_collector", "on")
+                            .setServerConfig("log_directory", workDir.toAbsolutePath().toString())
+                            .setServerConfig("log_filename", "postgres.log")
+                            .start(), null, workDir);
+                }
                 default -> throw new IllegalArgumentException("bench.databases: h2 or postgres, not " + name);
             };
         }
 
+        /**
+         * The application's arguments. On H2 the default URL (durable at commit) with AUTO_SERVER, so the harness can
+         * open the same file while the application runs (the application itself still opens it embedded).
+         */
         List<String> args() {
-            return List.of("--spring.profiles.active=" + (postgres == null ? "demo" : "demo,postgres"),
-                    "--complaint-desk.portal.rate-limit.requests-per-minute=1000000000");
+            List<String> args = new ArrayList<>(List.of("--spring.profiles.active=" + (postgres == null ? "demo" : "demo,postgres"),
+                    "--complaint-desk.portal.rate-limit.requests-per-minute=1000000000"));
+            if (postgres == null) {
+                args.add("--spring.datasource.url=" + h2Url());
+            }
+            return args;
+        }
+
+        /** The PostgreSQL server's log (auto_explain writes there); null on H2. */
+        Path postgresLog() {
+            return postgres == null ? null : workDir.resolve("postgres.log");
+        }
+
+        private String h2Url() {
+            return "jdbc:h2:file:" + h2File + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+        }
+
+        /** A connection of the harness's own to the application's database (set-up of a phase only, never measured). */
+        java.sql.Connection connect() throws java.sql.SQLException {
+            return postgres == null ? java.sql.DriverManager.getConnection(h2Url(), "sa", "")
+                    : postgres.getPostgresDatabase().getConnection();
         }
 
         Map<String, String> env() {
@@ -335,7 +404,6 @@ public final class Benchmark {
                 + first + "&processDefinitionKey=complaint-lifecycle")).get(0).get("id").asText());
         put(database + ".lifecycle_user_tasks", shape[0]);
         put(database + ".lifecycle_service_tasks", shape[1]);
-        deploy(admin, "bench-empty", emptyProcess());
         deploy(admin, "bench-lifecycle-shape", shapedProcess(path, shape[1]));
 
         List<Long> ourSteps = new ArrayList<>();
@@ -384,13 +452,13 @@ public final class Benchmark {
         return number;
     }
 
-    /** Starts the bare process of the same shape and completes its user tasks as the same users. */
+    /** Starts the bare process of the same shape and completes its user tasks as the same users with the same values. */
     private void bareLifecycle(Rest admin, List<Step> path, List<Long> completions) {
         String id = Rest.ok(admin.post("/engine-rest/process-definition/key/bench-lifecycle-shape/start", "{}")).get("id").asText();
         for (Step step : path) {
             String taskId = awaitTask(admin, "processInstanceId=" + id);
             long t0 = System.nanoTime();
-            Rest.ok(admin.as(step.user(), DEMO_PASSWORD).post("/engine-rest/task/" + taskId + "/complete", "{}"));
+            Rest.ok(admin.as(step.user(), DEMO_PASSWORD).post("/engine-rest/task/" + taskId + "/complete", step.variables()));
             completions.add(System.nanoTime() - t0);
         }
     }
@@ -435,9 +503,19 @@ public final class Benchmark {
                 node = node.serviceTask("Service_" + services).camundaExpression("${true}");
             }
             String group = path.get(i).user().equals(COMPLIANCE_LEGAL_USER) ? "compliance-legal" : "customer-service";
-            node = node.userTask("User_" + i).camundaCandidateGroups(group);
+            node = node.userTask("User_" + i).camundaCandidateGroups(group).camundaFormRef(formOf(path.get(i).taskKey()))
+                    .camundaFormRefBinding("latest");
         }
         return node.endEvent().done();
+    }
+
+    /**
+     * The Camunda Form of one of our tasks, by our naming rule (Task_AuditFees: forms/audit-fees.form). The bare
+     * processes' user tasks name forms too: the deployment guard refuses a user task without candidate group and form,
+     * and the completion guard checks every completion against its form, for the bare process as for ours.
+     */
+    static String formOf(String taskKey) {
+        return taskKey.replaceFirst("^Task_", "").replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     private static void deploy(Rest admin, String name, BpmnModelInstance model) {
@@ -528,42 +606,129 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- due reminders
 
-    private void timers(String database, Rest admin) {
-        String filter = "timers=true&processDefinitionKey=complaint-lifecycle&activityId=Task_TriageComplaint";
-        List<String> jobs = new ArrayList<>();
-        for (int first = 0; jobs.size() < settings.timers(); first += 500) {
-            JsonNode page = Rest.ok(admin.get("/engine-rest/job?" + filter + "&firstResult=" + first + "&maxResults=500"));
-            if (page.isEmpty()) {
-                break;
+    /**
+     * Due task reminders worked off through the real path: the rows the triage tasks' create listener wrote to
+     * task_reminder (two per task, 50 % and 80 %), sent by the dispatcher ({@code TaskReminders.sendDue}: the task read
+     * back, its candidate groups, the outbox rows). Set-up: the tasks of {@code bench.reminders} rows are made overdue in
+     * one transaction of the harness (the task's due date and its reminders, as an extension would move them), filing
+     * more complaints first if the earlier phases left too few. Baseline in the same engine: as many timer jobs of a bare
+     * process ({@code bench-timers}: a user task with a non-interrupting boundary timer, nothing else), made due the same
+     * way, worked off by the engine's job executor. Both rates run from the first row worked off to the last (the
+     * dispatcher's interval and the job acquisition's idle wait are not throughput).
+     */
+    private void reminders(String database, Rest admin, Database db) {
+        int wanted = settings.reminders();
+        try (java.sql.Connection jdbc = db.connect()) {
+            int open = countOf(jdbc, "select count(*) from task_reminder where sent_at is null");
+            if (open < wanted) {
+                Rest anonymous = new Rest(admin.baseUrl(), null, null);
+                Load more = Load.run((wanted - open + 1) / 2, 16, i -> file(anonymous));
+                System.out.printf(Locale.ROOT, "# reminders: %d more complaints filed (%d errors)%n", more.count(), more.errors());
             }
-            page.forEach(job -> jobs.add(job.get("id").asText()));
+            List<String> tasks = new ArrayList<>();
+            try (var query = jdbc.prepareStatement("select task_id from task_reminder where sent_at is null group by task_id"
+                    + " having count(*) = 2 order by task_id fetch first " + ((wanted + 1) / 2) + " rows only");
+                 var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tasks.add(rows.getString(1));
+                }
+            }
+            int due = makeOverdue(jdbc, tasks);
+            double perSecond = workedOff(() -> countOf(jdbc, "select count(*) from task_reminder where sent_at is null and task_id in ("
+                    + "select id_ from act_ru_task where due_date_ < current_timestamp)"), due);
+            int left = countOf(jdbc, "select count(*) from task_reminder where sent_at is null and remind_at < current_timestamp");
+            put(database + ".reminders", due);
+            put(database + ".reminders_per_s", perSecond);
+            put(database + ".reminders_not_sent", left);
+
+            int timers = due;
+            deploy(admin, "bench-timers", timerProcess());
+            int perInstance = 100;
+            for (int started = 0; started < timers; started += perInstance) {
+                int count = Math.min(perInstance, timers - started);
+                Rest.ok(admin.post("/engine-rest/process-definition/key/bench-timers/start",
+                        "{\"variables\":{\"count\":{\"value\":" + count + ",\"type\":\"Integer\"}}}"));
+            }
+            try (var update = jdbc.prepareStatement("update act_ru_job set duedate_ = ? where process_def_key_ = 'bench-timers'")) {
+                update.setTimestamp(1, java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
+                update.executeUpdate();
+            }
+            double bare = workedOff(() -> countOf(jdbc, "select count(*) from act_ru_job where process_def_key_ = 'bench-timers'"
+                    + " and retries_ > 0"), timers);
+            put(database + ".bare_timer_jobs", timers);
+            put(database + ".bare_timer_jobs_per_s", bare);
+            put(database + ".bare_timer_job_failures", countOf(jdbc,
+                    "select count(*) from act_ru_job where process_def_key_ = 'bench-timers' and exception_msg_ is not null"));
+            put(database + ".reminders_vs_bare_timers", perSecond / bare);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("reminders phase on " + database, e);
         }
-        List<String> due = jobs.subList(0, Math.min(jobs.size(), settings.timers()));
-        Rest.ok(admin.put("/engine-rest/job/suspended", "{\"processDefinitionKey\":\"complaint-lifecycle\",\"suspended\":true}"));
-        String dueDate = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC)
-                .format(Instant.now().minus(Duration.ofMinutes(1)));
-        Load set = Load.run(due.size(), 4, i -> {
-            HttpResponse<String> answer = admin.put("/engine-rest/job/" + due.get(i) + "/duedate", "{\"duedate\":\"" + dueDate + "\"}");
-            if (answer.statusCode() != 204) {
-                throw new IllegalStateException("due date answered " + answer.statusCode() + ": " + abbreviate(answer.body()));
+    }
+
+    /** Moves the tasks' due dates and their unsent reminders to a minute ago, in one transaction; answers the reminders. */
+    private static int makeOverdue(java.sql.Connection jdbc, List<String> tasks) throws java.sql.SQLException {
+        java.sql.Timestamp past = java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(1)));
+        jdbc.setAutoCommit(false);
+        int reminders = 0;
+        try (var task = jdbc.prepareStatement("update act_ru_task set due_date_ = ? where id_ = ?");
+             var reminder = jdbc.prepareStatement("update task_reminder set remind_at = ? where task_id = ? and sent_at is null")) {
+            for (String id : tasks) {
+                task.setTimestamp(1, past);
+                task.setString(2, id);
+                task.addBatch();
+                reminder.setTimestamp(1, past);
+                reminder.setString(2, id);
+                reminder.addBatch();
             }
-            return true;
+            task.executeBatch();
+            for (int n : reminder.executeBatch()) {
+                reminders += n;
+            }
+            jdbc.commit();
+        } finally {
+            jdbc.setAutoCommit(true);
+        }
+        return reminders;
+    }
+
+    /**
+     * Rows worked off per second: polls how many are left, from the first one gone (the start of the work, not the wait
+     * for the next dispatcher run or job acquisition) to none left; at most 30 minutes.
+     */
+    private static double workedOff(java.util.concurrent.Callable<Integer> left, int total) {
+        long[] firstGone = {0};
+        int[] atFirst = {total};
+        await("rows worked off").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            int n = left.call();
+            if (firstGone[0] == 0 && n < total) {
+                firstGone[0] = System.nanoTime();
+                atFirst[0] = n;
+            }
+            return n == 0;
         });
-        if (set.errors() > 0) {
-            throw new IllegalStateException(set.errors() + " due dates not set: " + set.firstError());
+        double seconds = Math.max((System.nanoTime() - firstGone[0]) / 1e9, 0.1);
+        return atFirst[0] / seconds;
+    }
+
+    private static int countOf(java.sql.Connection jdbc, String sql) throws java.sql.SQLException {
+        try (var statement = jdbc.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
         }
-        String cut = URLEncoder.encode("lt_" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC)
-                .format(Instant.now()), StandardCharsets.UTF_8);
-        long t0 = System.nanoTime();
-        Rest.ok(admin.put("/engine-rest/job/suspended", "{\"processDefinitionKey\":\"complaint-lifecycle\",\"suspended\":false}"));
-        long left = await("due reminders worked off").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> Rest.ok(admin.get("/engine-rest/job/count?" + filter + "&withRetriesLeft=true&dueDates=" + cut))
-                        .get("count").asLong(), count -> count == 0);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long failed = Rest.ok(admin.get("/engine-rest/job/count?" + filter + "&withException=true")).get("count").asLong();
-        put(database + ".timer_jobs", due.size());
-        put(database + ".timer_jobs_per_s", (due.size() - left) / seconds);
-        put(database + ".timer_job_failures", failed + left);
+    }
+
+    /** A bare process that waits with {@code count} timers: a user task with a non-interrupting timer, in parallel. */
+    static BpmnModelInstance timerProcess() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("bench-timers").camundaHistoryTimeToLive(1)
+                .startEvent()
+                .subProcess("Wait").multiInstance().parallel().cardinality("${count}").multiInstanceDone()
+                .endEvent().done();
+        org.camunda.bpm.model.bpmn.instance.SubProcess wait = model.getModelElementById("Wait");
+        wait.builder().embeddedSubProcess().startEvent().userTask("Task_Wait").camundaCandidateGroups("customer-service")
+                .camundaFormRef(formOf("Task_TriageComplaint")).camundaFormRefBinding("latest").endEvent();
+        org.camunda.bpm.model.bpmn.instance.UserTask task = model.getModelElementById("Task_Wait");
+        task.builder().boundaryEvent("Timer_Remind").cancelActivity(false).timerWithDuration("P30D").endEvent();
+        return model;
     }
 
     // ---------------------------------------------------------------- department queues
@@ -575,35 +740,164 @@ public final class Benchmark {
             new String[] {"marketing-brand", "Task_InvestigateBrandIssue", "BRAND_MISUSE"},
             new String[] {"customer-service", "Task_InvestigateServiceIssue", "SERVICE_ISSUE"});
 
-    private void queues(String database, Rest admin) {
+    private void queues(String database, Rest admin, Database db) {
         String filterId = departmentFilter(admin, QUEUE_GROUP);
         Rest user = admin.as(QUEUE_USER, DEMO_PASSWORD);
-        int seeded = 0;
+        // one complaint per department through the engine: the templates the others are copied from
+        List<String> templates = new ArrayList<>();
+        for (int n = 0; n < ROUTED.size(); n++) {
+            templates.add(seedRouted(admin, n));
+        }
+        int seeded = ROUTED.size();
         Map<Integer, Double> p95 = new LinkedHashMap<>();
-        for (int size : settings.queueSizes()) {
-            int from = seeded;
-            long t0 = System.nanoTime();
-            Load seeding = Load.run(size - from, 4, i -> seedRouted(admin, from + i));
-            if (seeding.errors() > 0) {
-                throw new IllegalStateException(seeding.errors() + " complaints not seeded: " + seeding.firstError());
+        try (java.sql.Connection jdbc = db.connect()) {
+            for (int size : settings.queueSizes()) {
+                long t0 = System.nanoTime();
+                copyComplaints(jdbc, templates, seeded, size);
+                put(database + ".queue_seeded_per_s_" + size, (size - seeded) / ((System.nanoTime() - t0) / 1e9));
+                seeded = Math.max(seeded, size);
+                put(database + ".open_complaints_" + size, Rest.ok(admin.get(
+                        "/engine-rest/process-instance/count?processDefinitionKey=complaint-lifecycle")).get("count").asLong());
+                put(database + ".authorizations_" + size, countOf(jdbc, "select count(*) from act_ru_authorization"));
+                JsonNode page = Rest.ok(filterList(user, filterId));
+                checkPage(page, size);
+                Load.run(20, 1, i -> filterList(user, filterId).statusCode() == 200);
+                Load asUser = Load.run(settings.queueCalls(), 1, i -> filterList(user, filterId).statusCode() == 200);
+                Load asAdmin = Load.run(settings.queueCalls(), 1, i -> filterList(admin, filterId).statusCode() == 200);
+                put(database + ".queue_p50_ms_" + size, asUser.percentileMillis(50));
+                put(database + ".queue_p95_ms_" + size, asUser.percentileMillis(95));
+                put(database + ".queue_admin_p95_ms_" + size, asAdmin.percentileMillis(95));
+                put(database + ".queue_errors_" + size, asUser.errors() + asAdmin.errors());
+                p95.put(size, asUser.percentileMillis(95));
+                explain(jdbc, db, user, filterId, database, size);
             }
-            seeded = size;
-            put(database + ".queue_seeded_per_s_" + size, (size - from) / ((System.nanoTime() - t0) / 1e9));
-            put(database + ".open_complaints_" + size, Rest.ok(admin.get(
-                    "/engine-rest/process-instance/count?processDefinitionKey=complaint-lifecycle")).get("count").asLong());
-            JsonNode page = Rest.ok(filterList(user, filterId));
-            checkPage(page, size);
-            Load.run(20, 1, i -> filterList(user, filterId).statusCode() == 200);
-            Load asUser = Load.run(settings.queueCalls(), 1, i -> filterList(user, filterId).statusCode() == 200);
-            Load asAdmin = Load.run(settings.queueCalls(), 1, i -> filterList(admin, filterId).statusCode() == 200);
-            put(database + ".queue_p50_ms_" + size, asUser.percentileMillis(50));
-            put(database + ".queue_p95_ms_" + size, asUser.percentileMillis(95));
-            put(database + ".queue_admin_p95_ms_" + size, asAdmin.percentileMillis(95));
-            put(database + ".queue_errors_" + size, asUser.errors() + asAdmin.errors());
-            p95.put(size, asUser.percentileMillis(95));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("queue phase on " + database, e);
         }
         List<Integer> sizes = settings.queueSizes();
         put(database + ".queue_growth", p95.get(sizes.get(sizes.size() - 1)) / p95.get(sizes.get(0)));
+    }
+
+    /** Columns that hold the id of a copied row (remapped per copy); every other column is copied as it is. */
+    private static final java.util.Set<String> ID_COLUMNS = java.util.Set.of("id_", "proc_inst_id_", "parent_id_",
+            "root_proc_inst_id_", "execution_id_", "task_id_", "var_scope_", "resource_id_");
+
+    /**
+     * Open routed complaints {@code from} to {@code to}, copied (PostgreSQL, one statement per table and chunk) from the
+     * engine rows of the template complaints: the process instance's executions, its task, the task's candidate group
+     * link, its variables, and the grants (the engine's own TASK grant of the candidate group and the department's
+     * PROCESS_INSTANCE READ). Each copy gets ids of its own and its own complaint number; nothing else is changed, so
+     * the queue reads rows of exactly the shape the engine and routing write. History and jobs are not copied (the
+     * queue reads neither). Seeding 100,000 complaints through the engine takes hours on a 2-core machine.
+     */
+    private static void copyComplaints(java.sql.Connection jdbc, List<String> templates, int from, int to) throws java.sql.SQLException {
+        int chunk = 10_000;
+        for (int lo = from; lo < to; lo += chunk) {
+            int hi = Math.min(to, lo + chunk) - 1;
+            for (int t = 0; t < templates.size(); t++) {
+                String template = templates.get(t);
+                String tasks = "(select id_ from act_ru_task where proc_inst_id_ = '" + template + "')";
+                copy(jdbc, "act_ru_execution", "x.proc_inst_id_ = '" + template + "'", lo, hi, t, templates.size());
+                copy(jdbc, "act_ru_task", "x.proc_inst_id_ = '" + template + "'", lo, hi, t, templates.size());
+                copy(jdbc, "act_ru_variable", "x.proc_inst_id_ = '" + template + "'", lo, hi, t, templates.size());
+                copy(jdbc, "act_ru_identitylink", "x.task_id_ in " + tasks, lo, hi, t, templates.size());
+                copy(jdbc, "act_ru_authorization", "(x.resource_id_ = '" + template + "' or x.resource_id_ in " + tasks + ")",
+                        lo, hi, t, templates.size());
+            }
+        }
+        try (var statement = jdbc.createStatement()) {
+            statement.execute("analyze");
+        }
+    }
+
+    private static void copy(java.sql.Connection jdbc, String table, String templateRows, int lo, int hi, int template,
+                             int templates) throws java.sql.SQLException {
+        List<String> columns = new ArrayList<>();
+        try (var rows = jdbc.getMetaData().getColumns(null, "public", table, null)) {
+            while (rows.next()) {
+                columns.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        String newId = "substr(x.%1$s, 1, 24) || lpad(g::text, 12, '0')";
+        String number = "'BQ-' || lpad(g::text, 8, '0')";
+        String values = columns.stream().map(c -> {
+            if (ID_COLUMNS.contains(c)) {
+                return "case when x." + c + " is null then null else " + newId.formatted(c) + " end";
+            }
+            if (c.equals("business_key_")) {
+                return "case when x.business_key_ is null then null else " + number + " end";
+            }
+            if (table.equals("act_ru_variable") && c.equals("text_")) {
+                return "case when x.name_ = 'complaintNumber' then " + number + " else x.text_ end";
+            }
+            return "x." + c;
+        }).collect(Collectors.joining(", "));
+        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") select " + values + " from " + table
+                + " x cross join generate_series(?, ?) g where " + templateRows + " and g % " + templates + " = " + template;
+        try (var insert = jdbc.prepareStatement(sql)) {
+            insert.setInt(1, lo);
+            insert.setInt(2, hi);
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Where a department user's filter call spends its time in PostgreSQL: for one call, auto_explain logs every
+     * statement with its actual plan (EXPLAIN ANALYZE); the plans go to {@code queue-explain-N.log} in the run's folder
+     * and the sum and the slowest statements are printed. Besides, EXPLAIN ANALYZE of the engine's scan of the granted
+     * groups (AuthorizationManager.getAllGroups, once per authorized command), the statement whose rows grow with
+     * open complaints whatever the grants are.
+     */
+    private void explain(java.sql.Connection jdbc, Database db, Rest user, String filterId, String database, int size)
+            throws java.sql.SQLException {
+        try (var statement = jdbc.createStatement();
+             var rows = statement.executeQuery("explain (analyze, buffers) SELECT distinct(A.GROUP_ID_) FROM ACT_RU_AUTHORIZATION A")) {
+            StringBuilder plan = new StringBuilder();
+            while (rows.next()) {
+                plan.append("#   ").append(rows.getString(1)).append('\n');
+            }
+            System.out.print("# explain groups scan at " + size + ":\n" + plan);
+            java.util.regex.Matcher time = java.util.regex.Pattern.compile("Execution Time: ([0-9.]+) ms").matcher(plan);
+            if (time.find()) {
+                put(database + ".explain_groups_scan_ms_" + size, Double.parseDouble(time.group(1)));
+            }
+        }
+        Path log = db.postgresLog();
+        if (log == null || !Files.exists(log)) {
+            return;
+        }
+        try (var statement = jdbc.createStatement()) {
+            statement.execute("alter system set auto_explain.log_min_duration = 0");
+            statement.execute("alter system set auto_explain.log_analyze = on");
+            statement.execute("select pg_reload_conf()");
+            filterList(user, filterId);
+            long before = Files.size(log);
+            Rest.ok(filterList(user, filterId));
+            statement.execute("alter system reset auto_explain.log_min_duration");
+            statement.execute("alter system reset auto_explain.log_analyze");
+            statement.execute("select pg_reload_conf()");
+            String plans;
+            try (var in = Files.newInputStream(log)) {
+                in.skipNBytes(before);
+                plans = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Path out = settings.workDir().resolve("queue-explain-" + size + ".log");
+            Files.writeString(out, plans);
+            java.util.regex.Matcher duration = java.util.regex.Pattern.compile("duration: ([0-9.]+) ms\\s+plan:\\s*\\n\\s*Query Text: ([^\\n]*)")
+                    .matcher(plans);
+            List<Map.Entry<Double, String>> statements = new ArrayList<>();
+            while (duration.find()) {
+                statements.add(Map.entry(Double.parseDouble(duration.group(1)), duration.group(2).trim()));
+            }
+            double total = statements.stream().mapToDouble(Map.Entry::getKey).sum();
+            put(database + ".queue_sql_statements_" + size, statements.size());
+            put(database + ".queue_sql_ms_" + size, total);
+            statements.sort(Map.Entry.<Double, String>comparingByKey().reversed());
+            statements.stream().limit(5).forEach(e -> System.out.printf(Locale.ROOT, "#   %.1f ms  %s%n", e.getKey(), abbreviate(e.getValue())));
+            System.out.println("# plans of one department filter call at " + size + ": " + out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Tasklist's call: the filter's first page of 15 as HAL, sorted by creation, with the filter's list variables. */
@@ -644,7 +938,7 @@ public final class Benchmark {
      * investigation task (custom listeners and input mappings skipped: no record of ours is written, the queue reads
      * only the engine's tables), then the department gets what routing gives it (RouteComplaintDelegate).
      */
-    private static boolean seedRouted(Rest admin, int n) {
+    private static String seedRouted(Rest admin, int n) {
         String[] routed = ROUTED.get(n % ROUTED.size());
         String number = String.format(Locale.ROOT, "BQ-%08d", n);
         ObjectNode body = Rest.JSON.createObjectNode();
@@ -662,7 +956,11 @@ public final class Benchmark {
         if (started.statusCode() != 200) {
             throw new IllegalStateException("seed start answered " + started.statusCode() + ": " + abbreviate(started.body()));
         }
-        return DepartmentAccess.grantAsRoutingDoes(admin, routed[0], Rest.ok(started).get("id").asText());
+        String processInstanceId = Rest.ok(started).get("id").asText();
+        if (!DepartmentAccess.grantAsRoutingDoes(admin, routed[0], processInstanceId)) {
+            throw new IllegalStateException("no grant for seeded complaint " + number);
+        }
+        return processInstanceId;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -72,7 +72,7 @@ class BenchmarkPartsTest {
         Path report = folder.resolve("performance.md");
         Files.writeString(report, "# Performance\n\nWritten by hand.\n\n" + Benchmark.TABLE_START + "\nold\n"
                 + Benchmark.TABLE_END + "\n\n## Why\n\nAlso by hand.\n");
-        Benchmark.Settings settings = new Benchmark.Settings(List.of("h2"), 10, 5, 1, List.of(100, 200), 10, 10, 1, 1,
+        Benchmark.Settings settings = new Benchmark.Settings(List.of("h2"), Benchmark.PHASES, 10, 5, 1, List.of(100, 200), 10, 10, 1, 1,
                 false, List.of("-Xmx1g"), folder, report, "", folder, folder);
 
         Report.write(settings, Map.of("h2.intake_vs_rest_start", 0.4, "h2.queue_p95_ms_200", 12.5, "startup_vs_bare", 1.2),
@@ -85,5 +85,30 @@ class BenchmarkPartsTest {
                 .contains("| `intake_vs_rest_start` | filings/s ÷ empty process starts/s through /engine-rest, 16 clients | ≥ 0.5 | 0.40 **missed** |")
                 .contains("| `queue_p95_ms_200` |", "| 12.5 |")
                 .contains("h2.intake_vs_rest_start=0.40");
+    }
+
+    @Test
+    void theBareTimerProcessWaitsWithOneNonInterruptingTimerPerInstance() {
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = Benchmark.timerProcess();
+        org.camunda.bpm.model.bpmn.Bpmn.validateModel(model);
+
+        org.camunda.bpm.model.bpmn.instance.BoundaryEvent timer = model.getModelElementById("Timer_Remind");
+        org.camunda.bpm.model.bpmn.instance.SubProcess wait = model.getModelElementById("Wait");
+        assertThat(timer.cancelActivity()).isFalse();
+        assertThat(timer.getAttachedTo().getId()).isEqualTo("Task_Wait");
+        assertThat(wait.getLoopCharacteristics()).isNotNull();
+        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)).isEmpty();
+        org.camunda.bpm.model.bpmn.instance.UserTask task = model.getModelElementById("Task_Wait");
+        assertThat(task.getCamundaCandidateGroups()).isEqualTo("customer-service");
+        assertThat(task.getCamundaFormRef()).isEqualTo("triage-complaint");
+        assertThat(task.getCamundaFormRefBinding()).as("the engine refuses a formRef without binding").isEqualTo("latest");
+    }
+
+    @Test
+    void aBareTaskNamesTheFormOfTheTaskItStandsFor() {
+        assertThat(Benchmark.formOf("Task_AuditFees")).isEqualTo("audit-fees");
+        assertThat(Benchmark.formOf("Task_TriageComplaint")).isEqualTo("triage-complaint");
+        assertThat(Benchmark.feeDisputePath(java.time.LocalDate.of(2026, 12, 1)))
+                .allSatisfy(step -> assertThat(Path.of("forms", Benchmark.formOf(step.taskKey()) + ".form")).exists());
     }
 }

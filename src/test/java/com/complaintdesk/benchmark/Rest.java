@@ -1,58 +1,50 @@
 package com.complaintdesk.benchmark;
 
+import com.complaintdesk.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
-/** HTTP calls of the harness: JSON in and out, as one user (HTTP Basic) or none. */
+/**
+ * The harness's HTTP calls: the tests' {@link Http} (as one user, HTTP Basic, or none) with a long answer timeout for a
+ * loaded machine, and {@link #ok} to read the JSON answer of a call that must succeed.
+ */
 final class Rest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .version(HttpClient.Version.HTTP_1_1).build();
 
-    private final String baseUrl;
-    private final String authorization;
+    private final Http http;
 
     Rest(String baseUrl, String user, String password) {
-        this.baseUrl = baseUrl;
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        Http anonymous = Http.at(baseUrl).withTimeout(Duration.ofMinutes(5));
+        this.http = user == null ? anonymous : anonymous.as(user, password);
     }
 
     String baseUrl() {
-        return baseUrl;
+        return http.baseUrl();
     }
 
     Rest as(String user, String password) {
-        return new Rest(baseUrl, user, password);
+        return new Rest(baseUrl(), user, password);
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        return send(request(path, headers).GET());
+        return http.get(path, headers);
     }
 
     HttpResponse<String> post(String path, String json, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return http.postJson(path, json, headers);
     }
 
     HttpResponse<String> put(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+        return http.putJson(path, json);
     }
 
     HttpResponse<String> postMultipart(String path, String boundary, byte[] body) {
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return http.postBytes(path, "multipart/form-data; boundary=" + boundary, body);
     }
 
     /** The JSON answer of a call that must succeed (2xx). */
@@ -65,28 +57,6 @@ final class Rest {
             return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(5));
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        if (headers.length > 0) {
-            builder.headers(headers);
-        }
-        return builder;
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Base64;
 
 /**
  * Plain HTTP calls against a running application (JDK HttpClient: no retries, no redirects, nothing hidden).
- * {@code Http.on(port).as("admin", "admin").get("/engine-rest/process-definition")}.
+ * {@code Http.on(port).as("admin", "admin").get("/engine-rest/process-definition")}; the benchmark harness uses it
+ * through {@code Http.at(baseUrl).withTimeout(...)}.
  */
 public final class Http {
 
@@ -21,22 +22,38 @@ public final class Http {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private final int port;
+    private final String baseUrl;
     private final String authorization;
+    private final Duration timeout;
 
-    private Http(int port, String authorization) {
-        this.port = port;
+    private Http(String baseUrl, String authorization, Duration timeout) {
+        this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.timeout = timeout;
     }
 
     public static Http on(int port) {
-        return new Http(port, null);
+        return at("http://localhost:" + port);
+    }
+
+    /** Calls against an application at this base URL ({@code http://localhost:8080}). */
+    public static Http at(String baseUrl) {
+        return new Http(baseUrl, null, Duration.ofSeconds(30));
     }
 
     /** The same calls with HTTP Basic credentials. */
     public Http as(String user, String password) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Http(port, "Basic " + token);
+        return new Http(baseUrl, "Basic " + token, timeout);
+    }
+
+    /** The same calls, each waiting this long for its answer (30 seconds unless told). */
+    public Http withTimeout(Duration answerTimeout) {
+        return new Http(baseUrl, authorization, answerTimeout);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -53,13 +70,21 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    public HttpResponse<String> putJson(String path, String json, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResponse<String> postBytes(String path, String contentType, byte[] body, String... headers) {
+        return send(request(path, headers).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public HttpResponse<String> delete(String path, String... headers) {
         return send(request(path, headers).DELETE());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
