@@ -43,12 +43,7 @@ class RouteComplaintDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
-        DmnDecisionResultEntries routing = decisions.evaluateForDefinition(DECISION, execution.getProcessDefinitionId(),
-                        Variables.createVariables()
-                                .putValue(CATEGORY, complaint.getCategory().name())
-                                .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion())
-                                .putValue(SUB_CATEGORY, complaint.getSubCategory()))
-                .getSingleResult();
+        DmnDecisionResultEntries routing = answers(execution, complaint);
         if (routing == null) {
             throw new IllegalStateException("DMN " + DECISION + " has no rule for category " + complaint.getCategory());
         }
@@ -78,5 +73,15 @@ class RouteComplaintDelegate implements JavaDelegate {
         Lifecycle.MANUFACTURER_REFERRAL.set(execution, Boolean.TRUE.equals(referral));
         Lifecycle.INVESTIGATION_TYPE.set(execution, investigation);
         Lifecycle.CONSULTED_DEPARTMENT.set(execution, consulted);
+    }
+
+    /** The routing table deployed with the complaint's process definition, asked about the complaint's record. */
+    DmnDecisionResultEntries answers(DelegateExecution execution, Complaint complaint) {
+        return decisions.evaluateForDefinition(DECISION, execution.getProcessDefinitionId(),
+                        Variables.createVariables()
+                                .putValue(CATEGORY, complaint.getCategory().name())
+                                .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion())
+                                .putValue(SUB_CATEGORY, complaint.getSubCategory()))
+                .getSingleResult();
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -37,6 +38,7 @@ class RoutingByRemitEndToEndTest {
     @Autowired IntakeService intake;
     @Autowired ComplaintRecords records;
     @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
     @Autowired InvestigationFindingRepository findings;
@@ -116,6 +118,31 @@ class RoutingByRemitEndToEndTest {
                 .anySatisfy(detail -> assertThat(detail).contains("会签 Consulted: compliance-legal"));
         assertThat(feeAudits.findAll()).noneMatch(audit -> audit.getComplaintId().equals(complaint.getId()));
         staff.waitingTask(number, LIFECYCLE, "Task_ProposeResolution");
+    }
+
+    /**
+     * A complaint routed by a model version before the table named the investigation (migrated while it waited for
+     * evidence, so it has no investigationType) gets it from its current version's table at the consultation gateway,
+     * instead of failing at the investigation gateway.
+     */
+    @Test
+    void aComplaintRoutedByAnEarlierVersionGetsItsInvestigationFromTheTable() {
+        StaffSteps staff = new StaffSteps(taskService, identityService);
+        String number = register(Category.TECHNICAL_FAULT, "终端无法开机 the terminal will not power on");
+        Map<String, Object> triage = new HashMap<>(triage("TECHNICAL_FAULT", "WONT_POWER_ON"));
+        triage.put("evidenceRequired", true);
+        staff.complete(number, "wang.fang", "customer-service", "Task_TriageComplaint", triage);
+        Task awaiting = staff.waitingTask(number, LIFECYCLE, "Task_AwaitEvidence");
+        runtimeService.removeVariables(awaiting.getProcessInstanceId(), List.of("investigationType", "consultedDepartment"));
+
+        staff.complete(awaiting, "wang.fang", "customer-service", Map.of("complainantWithdrew", false,
+                "evidenceType", "FAULT_PHOTO", "evidenceFileName", "photo.jpg", "evidenceReceivedDescription", "照片 photo"));
+        staff.complete(number, "zhang.wei", "technical-support", "Task_ReviewEvidence",
+                Map.of("evidenceSufficient", true, "evidenceReviewNote", "清楚 clear"));
+
+        Task diagnosis = staff.waitingTask(number, LIFECYCLE, "Task_DiagnoseFault");
+        assertThat(staff.candidateGroups(diagnosis)).containsExactly("technical-support");
+        assertThat(runtimeService.getVariable(diagnosis.getProcessInstanceId(), "investigationType")).isEqualTo("FAULT_DIAGNOSIS");
     }
 
     private String register(Category category, String description) {

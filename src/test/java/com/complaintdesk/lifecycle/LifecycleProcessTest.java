@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import com.complaintdesk.triage.RoutingOfEarlierVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -98,6 +99,7 @@ abstract class LifecycleProcessTest {
     final Extensions extensions = mock(Extensions.class);
     final Legal legal = mock(Legal.class);
     final Referrals referrals = mock(Referrals.class);
+    final RoutingOfEarlierVersions routingOfEarlierVersions = mock(RoutingOfEarlierVersions.class);
 
     @BeforeEach
     void registerBeans(ProcessEngine processEngine) {
@@ -131,6 +133,7 @@ abstract class LifecycleProcessTest {
         Mocks.register("agreements", agreements);
         Mocks.register("remedies", remedies);
         Mocks.register("complaintPolicy", new ComplaintPolicy());
+        Mocks.register("routingOfEarlierVersions", routingOfEarlierVersions);
         delegate("sendEvidenceReminder", e -> { });
         delegate("markBreached", e -> e.setVariableLocal("deadlineBreached", breachIsReal));
         delegate("extendDeadline", e -> { });
