@@ -39,9 +39,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A clerk's Tasklist as the desk sets it up (issue 13): in Chinese for a Chinese browser and in English for an English
  * one, landing on the department's queue, without the Camunda 8 banner; the complaint number shown at once after
- * Start; form-js messages in Chinese with English; a correction that hides the offending field frees Complete
- * (triage's duplicate number); the start and triage forms' choices reachable at 1366×768. Changing a due date in
- * Tasklist's date picker is not driven here yet (TaskUpdateFormRefFilterTest covers the workaround on its own).
+ * Start; form-js messages in Chinese with English; due and follow-up dates changed in Tasklist's own date picker and
+ * saved; the task list in words (category, department, priority) with relative times in the browser's language;
+ * another department's task by URL named plainly and out of the way of the next task; and every form with conditional
+ * fields (reached through {@link FormHarness}) corrected after a refused Complete ({@link FormCorrections}), each of
+ * its choices reachable at 1366×768 (and the long forms' at 1920×1080).
  */
 @ComplaintDeskSpringTest
 @Tag("browser")
@@ -101,6 +103,7 @@ class ClerkTasklistBrowserTest {
                     + number + "']"));
             browser.click(By.cssSelector("#complaint-desk-started a.open-task"));
             browser.visible(By.xpath("//*[@cam-tasklist-task]//h2[contains(normalize-space(.), '分诊投诉')]"));
+            browser.visible(By.cssSelector("[cam-tasklist-task] .fjs-form"));
             Files.createDirectories(SCREENSHOT.getParent());
             Files.write(SCREENSHOT, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
 
@@ -228,7 +231,7 @@ class ClerkTasklistBrowserTest {
                 .stream().filter(WebElement::isDisplayed).toList();
         for (WebElement select : selects) {
             WebElement opener = select.findElement(By.cssSelector(".fjs-input-group"));
-            js.executeScript("arguments[0].scrollIntoView({block: 'nearest', behavior: 'instant'});", opener);
+            js.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", opener);
             assertThat(reachable(js, opener)).as("%s: the select %s", form, select.getText()).isTrue();
             opener.click();
             List<WebElement> items = browser.until("options of " + select.getText(),
@@ -248,7 +251,7 @@ class ClerkTasklistBrowserTest {
     private static boolean reachable(JavascriptExecutor js, WebElement element) {
         return Boolean.TRUE.equals(js.executeScript("""
                 const el = arguments[0];
-                el.scrollIntoView({block: 'nearest', behavior: 'instant'}); // form-js's lists scroll smoothly otherwise
+                el.scrollIntoView({block: 'center', behavior: 'instant'}); // as far as the page lets the clerk scroll; instant: form-js's lists scroll smoothly
                 const r = el.getBoundingClientRect();
                 const footer = document.querySelector('[cam-widget-footer]');
                 const bottom = footer ? footer.getBoundingClientRect().top : window.innerHeight;
@@ -320,7 +323,9 @@ class ClerkTasklistBrowserTest {
 
     /** The card's text, the variables beyond the first two included (Tasklist folds them until the card is expanded). */
     private static String cardText(Browser browser, String taskId) {
-        return String.valueOf(browser.visible(taskCard(taskId)).getDomProperty("textContent")).replaceAll("\\s+", " ");
+        // read in one go: Tasklist redraws the list now and then (a stale card is looked up again)
+        return browser.until("card of " + taskId, d -> String.valueOf(d.findElement(taskCard(taskId)).getDomProperty("textContent")))
+                .replaceAll("\\s+", " ");
     }
 
     private static By taskCard(String taskId) {
