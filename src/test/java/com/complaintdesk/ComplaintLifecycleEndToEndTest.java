@@ -82,11 +82,18 @@ class ComplaintLifecycleEndToEndTest {
         assertThat(taskService.getVariableLocal(triage.getId(), "complaintSummary").toString())
                 .contains("李四", "手续费争议 Fee dispute", "热线电话 Hotline", "已登记 Registered", "TX-1", "10000.00")
                 .doesNotContain("FEE_DISPUTE", "HOTLINE", "REGISTERED");
+        // Tasklist's list columns: words, before routing no priority yet
+        assertThat(taskService.getVariablesLocal(triage.getId(), List.of("categoryLabel", "priorityLabel", "departmentLabel")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("categoryLabel", "手续费争议 Fee dispute", "priorityLabel", "未定 Not yet set"));
         complete("wang.fang", "customer-service", triage, Map.of("category", "FEE_DISPUTE", "subCategory", "RATE_RAISED_WITHOUT_NOTICE",
                 "viaSalesPromotion", false, "evidenceRequired", false, "isDuplicate", false));
 
         Task audit = taskOf(number, "Task_AuditFees");
         assertThat(records.get(number).getDepartment()).isEqualTo("compliance-legal");
+        assertThat(taskService.getVariablesLocal(audit.getId(), List.of("categoryLabel", "priorityLabel", "departmentLabel")))
+                .containsEntry("categoryLabel", "手续费争议 Fee dispute")
+                .containsEntry("priorityLabel", records.get(number).getPriority().label())
+                .containsEntry("departmentLabel", "合规与法务部 Compliance & legal");
         assertThat(taskService.getVariable(audit.getId(), "feeAuditRefund")).isEqualTo(18.0); // 78.00 - 10000 x 0.60%
         complete("chen.jing", "compliance-legal", audit, Map.of("confirmedRefund", 18.0, "findings", "0.78% charged against a 0.60% contract"));
 

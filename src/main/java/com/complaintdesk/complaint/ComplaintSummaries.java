@@ -1,11 +1,16 @@
 package com.complaintdesk.complaint;
 
+import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY_LABEL;
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
+import static com.complaintdesk.complaint.LifecycleVariables.DEPARTMENT_LABEL;
+import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY_LABEL;
 
 import com.complaintdesk.identity.Departments;
 import com.complaintdesk.shared.BusinessTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -40,8 +45,25 @@ class ComplaintSummaries {
         if (number == null) {
             return;
         }
-        complaints.findByComplaintNumber(number.toString())
-                .ifPresent(complaint -> Lifecycle.COMPLAINT_SUMMARY.setLocal(task, summarize(complaint)));
+        complaints.findByComplaintNumber(number.toString()).ifPresent(complaint -> {
+            Lifecycle.COMPLAINT_SUMMARY.setLocal(task, summarize(complaint));
+            task.setVariablesLocal(listLabels(complaint));
+        });
+    }
+
+    /**
+     * Category, priority and department in the summary's words, for the columns of Tasklist's task list (its filters
+     * show these task-local variables; the process keeps the codes). Before routing the priority is "未定 Not yet set"
+     * and there is no department.
+     */
+    Map<String, Object> listLabels(Complaint c) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put(CATEGORY_LABEL, c.getCategory().label());
+        labels.put(PRIORITY_LABEL, c.getPriority() == null ? "未定 Not yet set" : c.getPriority().label());
+        if (c.getDepartment() != null) {
+            labels.put(DEPARTMENT_LABEL, departmentName(c.getDepartment()));
+        }
+        return labels;
     }
 
     String summarize(Complaint c) {

@@ -29,6 +29,9 @@ public final class Lifecycle {
     public static final Variable<String> SUSPECTED_DUPLICATE_OF = Variable.text("suspectedDuplicateOf");
     /** Task-local: the key facts shown at the top of every task form. */
     public static final Variable<String> COMPLAINT_SUMMARY = Variable.text("complaintSummary");
+    public static final Variable<String> CATEGORY_LABEL = Variable.text("categoryLabel");
+    public static final Variable<String> PRIORITY_LABEL = Variable.text("priorityLabel");
+    public static final Variable<String> DEPARTMENT_LABEL = Variable.text("departmentLabel");
     public static final Variable<String> SUB_CATEGORY = Variable.text("subCategory");
     public static final Variable<Boolean> EVIDENCE_REQUIRED = Variable.flag("evidenceRequired");
     public static final Variable<Boolean> IS_DUPLICATE = Variable.flag("isDuplicate");

@@ -30,6 +30,10 @@ public final class LifecycleVariables {
     public static final String SUSPECTED_DUPLICATE_OF = "suspectedDuplicateOf";
     /** Task-local: the key facts shown at the top of every task form. */
     public static final String COMPLAINT_SUMMARY = "complaintSummary";
+    /** Task-local: category, priority and department in words, for Tasklist's task list (its filters' columns). */
+    public static final String CATEGORY_LABEL = "categoryLabel";
+    public static final String PRIORITY_LABEL = "priorityLabel";
+    public static final String DEPARTMENT_LABEL = "departmentLabel";
 
     // Triage
     public static final String SUB_CATEGORY = "subCategory";

@@ -1,9 +1,12 @@
 package com.complaintdesk.identity;
 
 import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
+import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY_LABEL;
 import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
 import static com.complaintdesk.complaint.LifecycleVariables.DEPARTMENT;
+import static com.complaintdesk.complaint.LifecycleVariables.DEPARTMENT_LABEL;
 import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY;
+import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY_LABEL;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +66,18 @@ class TaskFilters {
                     "投诉主管：审批与升级 Approvals and escalations", "#6a3d9a", 0,
                     Departments.COMPLAINT_MANAGERS, List.of(Departments.COMPLAINT_MANAGERS)));
 
-    /** The process variables each list shows beside the task name: name and label. */
+    /**
+     * The variables each list shows beside the task name: name and label. Category, priority and department are the
+     * task-local words the key-facts summary writes on every task (complaint/ComplaintSummaries), not the codes.
+     */
     static final Map<String, String> LIST_VARIABLES = orderedMap(
             COMPLAINT_NUMBER, "投诉编号 Complaint number",
-            CATEGORY, "类别 Category",
-            PRIORITY, "优先级 Priority",
-            DEPARTMENT, "承办部门 Department");
+            CATEGORY_LABEL, "类别 Category",
+            PRIORITY_LABEL, "优先级 Priority",
+            DEPARTMENT_LABEL, "承办部门 Department");
+
+    /** The codes an earlier version listed; a filter still listing exactly these gets {@link #LIST_VARIABLES}. */
+    private static final List<String> CODE_VARIABLES = List.of(COMPLAINT_NUMBER, CATEGORY, PRIORITY, DEPARTMENT);
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -89,6 +98,7 @@ class TaskFilters {
     private Saved ensure(Definition definition) {
         List<Filter> existing = filterService.createFilterQuery().filterName(definition.name()).orderByFilterId().asc().list();
         if (!existing.isEmpty()) {
+            listWords(existing.get(0));
             return new Saved(existing.get(0).getId(), definition);
         }
         Filter filter = filterService.newTaskFilter(definition.name())
@@ -98,6 +108,19 @@ class TaskFilters {
         filterService.saveFilter(filter);
         log.info("Created Tasklist filter '{}'", definition.name());
         return new Saved(filter.getId(), definition);
+    }
+
+    /** A filter left as an earlier version made it, listing the codes, lists the words instead; edited ones stay. */
+    private void listWords(Filter filter) {
+        Object variables = filter.getProperties() == null ? null : filter.getProperties().get("variables");
+        if (!(variables instanceof List<?> list) || !CODE_VARIABLES.equals(list.stream()
+                .map(v -> v instanceof Map<?, ?> m ? m.get("name") : null).toList())) {
+            return;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+        properties.put("variables", listVariables());
+        filterService.saveFilter(filter.setProperties(properties));
+        log.info("Tasklist filter '{}' lists category, priority and department in words", filter.getName());
     }
 
     private TaskQuery query(Definition definition) {
@@ -118,10 +141,14 @@ class TaskFilters {
         properties.put("color", definition.color());
         properties.put("priority", definition.priority());
         properties.put("refresh", true);
-        properties.put("variables", LIST_VARIABLES.entrySet().stream()
-                .map(variable -> Map.of("name", variable.getKey(), "label", variable.getValue()))
-                .toList());
+        properties.put("variables", listVariables());
         return properties;
+    }
+
+    private static List<Map<String, String>> listVariables() {
+        return LIST_VARIABLES.entrySet().stream()
+                .map(variable -> Map.of("name", variable.getKey(), "label", variable.getValue()))
+                .toList();
     }
 
     private static Definition department(String groupId, String description, String color, int priority) {

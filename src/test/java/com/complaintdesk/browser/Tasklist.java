@@ -28,6 +28,12 @@ final class Tasklist {
     void logInAs(String user, String password) {
         browser.driver().manage().deleteAllCookies();
         browser.driver().get(baseUrl + "/camunda/app/tasklist/default/#/login");
+        // the first page after the application started may stay on Tasklist's splash on a busy machine: loaded once more
+        try {
+            browser.visible(By.cssSelector("input[ng-model='username']"));
+        } catch (org.openqa.selenium.TimeoutException slowStart) {
+            browser.driver().navigate().refresh();
+        }
         // the login page may still be starting (its autofocus moves the caret): type until both fields hold their values
         By username = By.cssSelector("input[ng-model='username']");
         By secret = By.cssSelector("input[ng-model='password']");

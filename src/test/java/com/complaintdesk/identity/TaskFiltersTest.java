@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ class TaskFiltersTest {
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
     @Autowired AuthorizationService authorizationService;
+    @Autowired TaskFilters taskFilters;
 
     private final List<String> createdTasks = new ArrayList<>();
 
@@ -64,9 +66,9 @@ class TaskFiltersTest {
             List<Map<String, String>> variables = (List<Map<String, String>>) filter.getProperties().get("variables");
             assertThat(variables).containsExactly(
                     Map.of("name", "complaintNumber", "label", "投诉编号 Complaint number"),
-                    Map.of("name", "category", "label", "类别 Category"),
-                    Map.of("name", "priority", "label", "优先级 Priority"),
-                    Map.of("name", "department", "label", "承办部门 Department"));
+                    Map.of("name", "categoryLabel", "label", "类别 Category"),
+                    Map.of("name", "priorityLabel", "label", "优先级 Priority"),
+                    Map.of("name", "departmentLabel", "label", "承办部门 Department"));
         }
         // Tasklist lands on the lowest priority a user may read: the own department's queue, never the empty "My tasks"
         int myTasks = priority("我的任务 My tasks");
@@ -74,6 +76,40 @@ class TaskFiltersTest {
         assertThat(priority(Departments.name(Departments.COMPLAINT_MANAGERS)))
                 .isLessThan(DEPARTMENT_FILTERS.keySet().stream().filter(name -> !name.equals(Departments.name(Departments.COMPLAINT_MANAGERS)))
                         .mapToInt(this::priority).min().orElseThrow());
+    }
+
+    @Test
+    void aFilterStillListingTheCodesListsTheWordsAfterTheNextStartAnEditedOneStaysAsItIs() {
+        Filter codes = filterService.getFilter(filterId("技术支持部 Technical support"));
+        Filter edited = filterService.getFilter(filterId("市场与品牌部 Marketing & brand"));
+        Map<String, Object> codesProperties = codes.getProperties();
+        Map<String, Object> editedProperties = edited.getProperties();
+        try {
+            filterService.saveFilter(codes.setProperties(withVariables(codesProperties, "complaintNumber", "category", "priority", "department")));
+            filterService.saveFilter(edited.setProperties(withVariables(editedProperties, "complaintNumber", "category")));
+
+            taskFilters.ensureFilters();
+
+            assertThat(variableNames("技术支持部 Technical support"))
+                    .containsExactly("complaintNumber", "categoryLabel", "priorityLabel", "departmentLabel");
+            assertThat(variableNames("市场与品牌部 Marketing & brand")).containsExactly("complaintNumber", "category");
+        } finally {
+            filterService.saveFilter(filterService.getFilter(codes.getId()).setProperties(codesProperties));
+            filterService.saveFilter(filterService.getFilter(edited.getId()).setProperties(editedProperties));
+        }
+    }
+
+    private static Map<String, Object> withVariables(Map<String, Object> properties, String... names) {
+        Map<String, Object> changed = new LinkedHashMap<>(properties);
+        changed.put("variables", Arrays.stream(names).map(name -> Map.of("name", name, "label", name)).toList());
+        return changed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> variableNames(String filterName) {
+        List<Map<String, Object>> variables = (List<Map<String, Object>>) filterService.getFilter(filterId(filterName))
+                .getProperties().get("variables");
+        return variables.stream().map(v -> v.get("name")).toList();
     }
 
     private int priority(String filterName) {

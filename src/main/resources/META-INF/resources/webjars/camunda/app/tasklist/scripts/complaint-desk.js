@@ -6,7 +6,10 @@
 //     cleared keys are dropped and the shown fields validated again after each change;
 //  3. form-js's validation messages in Chinese with English, never a regular expression; the server's refusals
 //     without the engine's codes and class names, naming the field by its label;
-//  4. dates typed and shown in the forms as yyyy-mm-dd, whatever the browser's language.
+//  4. dates typed and shown in the forms as yyyy-mm-dd, whatever the browser's language;
+//  5. relative times ("2 天后", "in 2 days") in the language Tasklist speaks;
+//  6. the task list's priority in words;
+//  7. a task that is not the clerk's (another department's, by URL) named plainly, and out of the way of the next.
 
 const ZH = (navigator.languages && navigator.languages[0] || navigator.language || '').toLowerCase().startsWith('zh');
 
@@ -49,14 +52,67 @@ export function translateValidation(message) {
   return message;
 }
 
-// ---- 2. and 3.: form-js's Form, found in Tasklist's webpack modules ----
-function formJsFormClass() {
+// ---- Tasklist's webpack modules ----
+function webpackRequire() {
   const chunks = self.webpackChunkcamunda_bpm_webapp;
   if (!chunks) {
     return null;
   }
   let require = null;
-  chunks.push([[`complaint-desk-${Date.now()}`], {}, r => { require = r; }]);
+  chunks.push([[`complaint-desk-${Date.now()}-${Math.random()}`], {}, r => { require = r; }]);
+  return require;
+}
+
+// ---- 5. relative times in Tasklist's language ----
+// Tasklist gives moment.js the date words of each locale file it loads: the browser's language and the fallback (en).
+// moment's defineLocale and updateLocale also make that locale the global one, so whichever file arrives last decides
+// the language of "2 天后" / "in 2 days". The global locale is kept to the one Tasklist chose (its rule: the browser's
+// first language, when available, else en).
+export const UI_LOCALE = ZH ? 'zh' : 'en';
+
+function keepMomentLocale() {
+  const require = webpackRequire();
+  if (!require) {
+    return false;
+  }
+  let found = false;
+  for (const id of Object.keys(require.m)) {
+    const source = String(require.m[id]);
+    if (!source.includes('.updateLocale=') || !source.includes('.defineLocale=') || !source.includes('relativeTimeRounding')) {
+      continue;
+    }
+    const moment = require(id);
+    if (typeof moment !== 'function' || typeof moment.updateLocale !== 'function' || moment.__complaintDesk) {
+      continue;
+    }
+    const keep = result => {
+      if (moment.locales().includes(UI_LOCALE)) {
+        moment.locale(UI_LOCALE);
+      }
+      return result;
+    };
+    const defineLocale = moment.defineLocale;
+    const updateLocale = moment.updateLocale;
+    moment.defineLocale = (...args) => keep(defineLocale.apply(moment, args));
+    moment.updateLocale = (...args) => keep(updateLocale.apply(moment, args));
+    moment.__complaintDesk = true;
+    keep();
+    found = true;
+  }
+  return found;
+}
+
+try {
+  if (!keepMomentLocale()) {
+    console.warn('Complaint Desk: moment.js not found in Tasklist; relative times follow the last locale file loaded');
+  }
+} catch (e) {
+  console.warn('Complaint Desk: could not keep the locale of relative times', e);
+}
+
+// ---- 2. and 3.: form-js's Form, found in Tasklist's webpack modules ----
+function formJsFormClass() {
+  const require = webpackRequire();
   if (!require) {
     return null;
   }
@@ -261,9 +317,72 @@ function rewriteNotifications(root) {
     });
 }
 
+// ---- 6. the task list's priority in words ----
+// each card shows the engine's task priority as a number (50); the task-local variable priorityLabel, which the
+// desk's filters list (identity/TaskFilters), holds the same priority in words: the number cell shows those
+function priorityInWords(root) {
+  root.querySelectorAll('[cam-tasks] li.task').forEach(card => {
+    const cell = card.querySelector('.priority');
+    const label = [...card.querySelectorAll('.variable-item')]
+      .find(item => item.querySelector('.variable-label[uib-tooltip="priorityLabel"]'));
+    const value = label && label.querySelector('.variable-value');
+    const words = value && value.textContent.trim();
+    if (cell && words && cell.textContent.trim() !== words) {
+      const number = cell.textContent.trim();
+      cell.textContent = words;
+      cell.classList.add('complaint-desk-priority');
+      cell.setAttribute('title', number);
+    }
+  });
+}
+
+// ---- 7. a task that is not the clerk's ----
+// Tasklist answers a task it cannot read (another department's, opened by URL; or one already done) with the same red
+// box as a missing one, "The task does not exist anymore: <task> <- No matching task with id …", which stays over the
+// next task's form. It is named plainly, lets clicks through (its close button aside) and closes when another task
+// is opened.
+export const TASK_NOT_YOURS = '此任务不在您的任务范围内：它已办结、属于其他部门，或您无权查看。'
+  + ' This task is not one of yours: it is done, belongs to another department or is not visible to you.';
+const TASK_GONE = /No matching task|task is null/;
+
+function taskNotYours(root) {
+  root.querySelectorAll('.notifications .alert').forEach(alert => {
+    const message = alert.querySelector('.message');
+    if (alert.dataset.complaintDesk || !message || !TASK_GONE.test(message.textContent)) {
+      return;
+    }
+    const id = /with id\s+(\S+)/.exec(message.textContent);
+    alert.dataset.complaintDesk = 'task-not-yours';
+    alert.dataset.task = id ? id[1] : '';
+    alert.classList.add('complaint-desk-task-not-yours');
+    const status = alert.querySelector('.status');
+    if (status) {
+      status.textContent = TASK_NOT_YOURS;
+    }
+    message.textContent = '';
+    alert.querySelectorAll('strong:not(.status)').forEach(colon => { colon.textContent = ''; });
+  });
+}
+
+window.addEventListener('hashchange', () => {
+  const task = new URLSearchParams(window.location.hash.replace(/^#\/?\??/, '')).get('task');
+  document.querySelectorAll('.notifications .alert.complaint-desk-task-not-yours').forEach(alert => {
+    if (task && task !== alert.dataset.task) {
+      const close = alert.querySelector('button.close:not(.ng-hide)');
+      if (close) {
+        close.click();
+      } else {
+        alert.remove();
+      }
+    }
+  });
+});
+
 new MutationObserver(() => {
   patchFormsOnce();
   rewriteNotifications(document);
-}).observe(document.documentElement, { childList: true, subtree: true });
+  priorityInWords(document);
+  taskNotYours(document);
+}).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
 export default [];
