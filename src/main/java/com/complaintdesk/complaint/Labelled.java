@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * A value people read: its Chinese and English words, defined once on the enum constant itself. Staff pages, letters,
- * reports, forms (checked by EnumDefinitionsTest) and the portal take them from here.
+ * reports, forms (checked by EnumLabelsInFormsTest) and the portal take them from here.
  */
 public interface Labelled {
 
