@@ -188,6 +188,9 @@ class CardNumbersEndToEndTest {
                 "notification_outbox", "evidence", "timeline_entry");
         for (String table : tables) {
             for (Map<String, Object> row : jdbc.queryForList("select * from \"" + table + "\"")) {
+                if (table.equals("act_hi_op_log") && ENGINE_TIMESTAMPS.contains(row.get("property_"))) {
+                    continue; // a task's due or follow-up date changed in Tasklist: the engine logs epoch milliseconds
+                }
                 row.forEach((column, value) -> {
                     if (value instanceof String || value instanceof byte[]) { // numbers, dates and flags are the engine's and ours
                         search(table + "." + column, text(value), references, found);
@@ -209,6 +212,9 @@ class CardNumbersEndToEndTest {
 
         assertThat(found).as("card numbers found").isEmpty();
     }
+
+    /** Operation-log properties whose values the engine writes as epoch milliseconds (13 digits, Luhn-valid by chance). */
+    private static final Set<String> ENGINE_TIMESTAMPS = Set.of("dueDate", "followUpDate");
 
     // ---- the paths ----
 

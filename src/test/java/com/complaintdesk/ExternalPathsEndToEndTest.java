@@ -155,7 +155,7 @@ class ExternalPathsEndToEndTest {
         staff.complete(number, "chen.jing", "compliance-legal", "Task_EngageCounsel",
                 Map.of("counselFirm", "中伦律师事务所", "counselLawyer", "王律师", "counselEngagedOn", "2026-11-27"));
         staff.complete(number, "chen.jing", "compliance-legal", "Task_RecordFiling", Map.of("legalForum", "COURT",
-                "tribunalName", "北京市朝阳区人民法院", "caseNumber", "(2026)京0105民初" + System.nanoTime(), "filedOn", "2026-11-20"));
+                "tribunalName", "北京市朝阳区人民法院", "caseNumber", "(2026)京0105民初" + (System.nanoTime() % 100_000) + "号", "filedOn", "2026-11-20"));
         assertThatThrownBy(() -> staff.complete(number, "chen.jing", "compliance-legal", "Task_RecordHearing",
                 Map.of("hearingDate", "2026-11-19", "hearingSummary", "误填 wrong date", "caseStage", "MEDIATION")))
                 .hasRootCauseInstanceOf(InvalidInputException.class).rootCause().hasMessageContaining("hearingDate: cannot be before the filing date");
