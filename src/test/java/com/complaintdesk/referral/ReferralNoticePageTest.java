@@ -150,7 +150,7 @@ class ReferralNoticePageTest {
         HttpResponse<String> noReference = post("wang.fang", forwarded(Map.of("regulatorReference", "")));
         assertThat(noReference.statusCode()).isEqualTo(400);
         assertThat(noReference.body()).contains("regulatorReference: is required", "value=\"" + merchant + "\"", "value=\"赵六\"",
-                "<option value=\"FEE_DISPUTE\" selected>");
+                "<option value=\"FEE_DISPUTE\" selected=\"selected\">");
 
         HttpResponse<String> noName = post("wang.fang", forwarded(Map.of("complainantName", " ")));
         assertThat(noName.statusCode()).isEqualTo(400);
