@@ -42,8 +42,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Start; form-js messages in Chinese with English; due and follow-up dates changed in Tasklist's own date picker and
  * saved; the task list in words (category, department, priority) with relative times in the browser's language;
  * another department's task by URL named plainly and out of the way of the next task; every choice of the long forms
- * (reached through {@link FormHarness}) reachable at 1920×1080. The correction paths of {@link FormCorrections} are
- * written but not yet run here (see {@code correctEveryForm}).
+ * (reached through {@link FormHarness}) reachable at 1920×1080; at 1366×768 the forms of
+ * {@link FormCorrections#CORRECTED} reachable and corrected.
  */
 @ComplaintDeskSpringTest
 @Tag("browser")
@@ -157,8 +157,11 @@ class ClerkTasklistBrowserTest {
             assertThat(routed).contains("技术故障 Technical fault", "技术支持部 Technical support")
                     .containsPattern("[高中低] (High|Medium|Low)").doesNotContain("TECHNICAL_FAULT", "technical-support");
 
-            // Not yet run here: correctEveryForm (FormCorrections) over the harness; its first try stopped at
-            // negotiation's "Counter-offer" pick after the reachability check had opened and closed the list
+            // the forms of FormCorrections.CORRECTED: their choices reachable at 1366×768, their corrections free Complete
+            tasklist.logInAs("admin", "admin");
+            try (FormHarness harness = forms()) {
+                correctEveryForm(browser, tasklist, harness);
+            }
         }
     }
 
@@ -205,9 +208,13 @@ class ClerkTasklistBrowserTest {
 
     private void correctEveryForm(Browser browser, Tasklist tasklist, FormHarness harness) {
         FormCorrections corrections = new FormCorrections(browser, tasklist);
-        for (String form : FormCorrections.FORMS) {
+        for (String form : FormCorrections.CORRECTED) {
             openForm(browser, harness, form);
             everyChoiceReachable(browser, form);
+            // a fresh form for the corrections: once a select's list has been opened and closed by a click elsewhere,
+            // form-js does not open that list again (focus moves in, no list; see docs/tasklist.md, Gaps)
+            browser.driver().navigate().refresh();
+            openForm(browser, harness, form);
             corrections.correct(form);
         }
     }
