@@ -5,7 +5,7 @@ import com.complaintdesk.complaint.Labelled;
 /**
  * What we offer to put things right: its kind (which step of settlement-execution carries it out, and whether it moves
  * money) and its words, defined here once. Gateway_Remedy, the settlement-approval table and the forms are checked
- * against this enum by RemedyDefinitionTest and EnumDefinitionsTest: a new remedy is one constant here plus its
+ * against this enum by RemedyDefinitionTest and EnumLabelsInFormsTest: a new remedy is one constant here plus its
  * execution step, and those tests name what else is missing.
  */
 public enum Remedy implements Labelled {
