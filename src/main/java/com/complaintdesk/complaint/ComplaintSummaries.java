@@ -1,10 +1,5 @@
 package com.complaintdesk.complaint;
 
-import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY_LABEL;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.DEPARTMENT_LABEL;
-import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY_LABEL;
-
 import com.complaintdesk.identity.Departments;
 import com.complaintdesk.shared.BusinessTime;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +36,7 @@ class ComplaintSummaries {
         if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
             return;
         }
-        Object number = task.getVariable(COMPLAINT_NUMBER);
+        Object number = task.getVariable(Lifecycle.COMPLAINT_NUMBER.name());
         if (number == null) {
             return;
         }
@@ -58,10 +53,10 @@ class ComplaintSummaries {
      */
     Map<String, Object> listLabels(Complaint c) {
         Map<String, Object> labels = new LinkedHashMap<>();
-        labels.put(CATEGORY_LABEL, c.getCategory().label());
-        labels.put(PRIORITY_LABEL, c.getPriority() == null ? "未定 Not yet set" : c.getPriority().label());
+        labels.put(Lifecycle.CATEGORY_LABEL.name(), c.getCategory().label());
+        labels.put(Lifecycle.PRIORITY_LABEL.name(), c.getPriority() == null ? "未定 Not yet set" : c.getPriority().label());
         if (c.getDepartment() != null) {
-            labels.put(DEPARTMENT_LABEL, departmentName(c.getDepartment()));
+            labels.put(Lifecycle.DEPARTMENT_LABEL.name(), departmentName(c.getDepartment()));
         }
         return labels;
     }
