@@ -1,7 +1,5 @@
 package com.complaintdesk.closure;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.ProcessValues;

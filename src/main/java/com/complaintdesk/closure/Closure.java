@@ -1,5 +1,6 @@
 package com.complaintdesk.closure;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -38,7 +39,7 @@ public class Closure {
             return complaint; // a retried step: closing is done once
         }
         if (outcome == null) {
-            throw InvalidInputException.of("outcome", "is required");
+            throw InvalidInputException.of(Lifecycle.OUTCOME.name(), "is required");
         }
         String text = summary;
         if (outcome == Outcome.DUPLICATE) {
@@ -49,7 +50,7 @@ public class Closure {
             text = "投诉人撤回或未提供证据 The complainant withdrew or gave up providing evidence";
         }
         if (text == null) {
-            throw InvalidInputException.of("closingSummary", "is required");
+            throw InvalidInputException.of(Lifecycle.CLOSING_SUMMARY.name(), "is required");
         }
         complaint.close(outcome, rootCause, text, records.now());
         records.recordPublic(complaint, Milestone.CLOSED, "已结案 Closed: " + outcome.label() + ". " + text);

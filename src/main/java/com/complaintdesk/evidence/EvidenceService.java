@@ -1,7 +1,7 @@
 package com.complaintdesk.evidence;
 
-import static com.complaintdesk.complaint.LifecycleVariables.MESSAGE_EVIDENCE_SUBMITTED;
-
+import com.complaintdesk.complaint.Lifecycle;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -39,10 +39,10 @@ public class EvidenceService {
     @Transactional
     public Evidence record(Complaint complaint, Item item) {
         if (item.evidenceType() == null || !TYPES.contains(item.evidenceType())) {
-            throw InvalidInputException.of("evidenceType", "must be one of " + TYPES);
+            throw InvalidInputException.of(Lifecycle.EVIDENCE_TYPE.name(), "must be one of " + TYPES);
         }
         if (item.fileName() == null && item.description() == null) {
-            throw InvalidInputException.of("evidenceReceivedDescription", "is required: describe what was received");
+            throw InvalidInputException.of(Lifecycle.EVIDENCE_RECEIVED_DESCRIPTION.name(), "is required: describe what was received");
         }
         Evidence saved = evidence.save(new Evidence(complaint.getId(), item.evidenceType(), CardNumberMasker.mask(item.fileName()),
                 item.contentType(), item.sizeBytes(), item.sha256(), CardNumberMasker.mask(item.description()),
@@ -63,7 +63,7 @@ public class EvidenceService {
         Complaint complaint = records.get(complaintNumber);
         List<Evidence> saved = items.stream().map(item -> record(complaint, item)).toList();
         if (waitsForEvidence(complaint)) {
-            runtimeService.createMessageCorrelation(MESSAGE_EVIDENCE_SUBMITTED)
+            runtimeService.createMessageCorrelation(Processes.MESSAGE_EVIDENCE_SUBMITTED)
                     .processInstanceBusinessKey(complaintNumber)
                     .correlate();
             complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION); // the department reviews what arrived
@@ -78,7 +78,7 @@ public class EvidenceService {
                 && runtimeService.createEventSubscriptionQuery()
                         .processInstanceId(complaint.getProcessInstanceId())
                         .eventType("message")
-                        .eventName(MESSAGE_EVIDENCE_SUBMITTED)
+                        .eventName(Processes.MESSAGE_EVIDENCE_SUBMITTED)
                         .count() > 0;
     }
 

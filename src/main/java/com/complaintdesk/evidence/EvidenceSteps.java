@@ -1,7 +1,5 @@
 package com.complaintdesk.evidence;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -49,7 +47,7 @@ public class EvidenceSteps {
         Lifecycle.EVIDENCE_SUFFICIENT.set(task, sufficient);
         String note = Lifecycle.EVIDENCE_REVIEW_NOTE.get(task);
         if (!sufficient && note == null) {
-            throw com.complaintdesk.complaint.InvalidInputException.of(EVIDENCE_REVIEW_NOTE,
+            throw com.complaintdesk.complaint.InvalidInputException.of(Lifecycle.EVIDENCE_REVIEW_NOTE.name(),
                     "is required when the evidence is not sufficient: say what is missing");
         }
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);

@@ -1,7 +1,6 @@
 package com.complaintdesk.intake;
 
-import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR_REFERENCE;
-
+import com.complaintdesk.referral.ReferralVariables;
 import com.complaintdesk.complaint.CardNumberMasker;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,7 @@ import org.springframework.stereotype.Component;
 class CardNumberMasking extends AbstractProcessEnginePlugin {
 
     /** Variables stored as given: identifiers of others that only look like card numbers. */
-    static final Set<String> KEPT_AS_GIVEN = Set.of(REGULATOR_REFERENCE);
+    static final Set<String> KEPT_AS_GIVEN = Set.of(ReferralVariables.REGULATOR_REFERENCE.name());
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

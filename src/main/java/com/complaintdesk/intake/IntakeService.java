@@ -1,12 +1,7 @@
 package com.complaintdesk.intake;
 
-import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
-import static com.complaintdesk.complaint.LifecycleVariables.CHANNEL;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
-import static com.complaintdesk.complaint.LifecycleVariables.SUSPECTED_DUPLICATE_OF;
-import static com.complaintdesk.complaint.LifecycleVariables.VIA_SALES_PROMOTION;
-
+import com.complaintdesk.complaint.Lifecycle;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.CardNumberMasker;
 import com.complaintdesk.complaint.Complainant;
 import com.complaintdesk.complaint.Complaint;
@@ -79,14 +74,14 @@ public class IntakeService {
     public Registered register(ComplaintRegistration registration) {
         Registered registered = createRecord(registration);
         Complaint complaint = registered.complaint();
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        ProcessInstance instance = runtimeService.createProcessInstanceByKey(Processes.LIFECYCLE_KEY)
                 .businessKey(complaint.getComplaintNumber())
                 .setVariables(Variables.createVariables()
-                        .putValue(COMPLAINT_NUMBER, complaint.getComplaintNumber())
-                        .putValue(CHANNEL, complaint.getChannel().name())
-                        .putValue(CATEGORY, complaint.getCategory().name())
-                        .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion())
-                        .putValue(SUSPECTED_DUPLICATE_OF, nullToEmpty(registered.suspectedDuplicateOf())))
+                        .putValue(Lifecycle.COMPLAINT_NUMBER.name(), complaint.getComplaintNumber())
+                        .putValue(Lifecycle.CHANNEL.name(), complaint.getChannel().name())
+                        .putValue(Lifecycle.CATEGORY.name(), complaint.getCategory().name())
+                        .putValue(Lifecycle.VIA_SALES_PROMOTION.name(), complaint.isViaSalesPromotion())
+                        .putValue(Lifecycle.SUSPECTED_DUPLICATE_OF.name(), nullToEmpty(registered.suspectedDuplicateOf())))
                 .execute();
         complaint.attachProcess(instance.getId());
         return registered;

@@ -1,7 +1,5 @@
 package com.complaintdesk.intake;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -30,7 +28,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (execution.hasVariable(COMPLAINT_NUMBER)) {
+        if (execution.hasVariable(Lifecycle.COMPLAINT_NUMBER.name())) {
             return; // registered by IntakeService.register before the process started
         }
         IntakeService.Registered registered = intake.registerForStartedProcess(fromStartForm(execution), execution.getProcessInstanceId());
@@ -53,7 +51,7 @@ class RegisterComplaintDelegate implements JavaDelegate {
         BigDecimal fee = Lifecycle.FEE_CHARGED.get(execution);
         if (reference != null || amount != null || fee != null) {
             if (reference == null || amount == null || fee == null) {
-                throw InvalidInputException.of(reference == null ? TRANSACTION_REFERENCE : amount == null ? TRANSACTION_AMOUNT : FEE_CHARGED,
+                throw InvalidInputException.of(reference == null ? Lifecycle.TRANSACTION_REFERENCE.name() : amount == null ? Lifecycle.TRANSACTION_AMOUNT.name() : Lifecycle.FEE_CHARGED.name(),
                         "is required when a transaction is given (reference, amount and fee charged)");
             }
             Instant occurredAt = Lifecycle.TRANSACTION_TIME.get(execution);

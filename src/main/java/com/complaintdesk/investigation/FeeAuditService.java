@@ -1,5 +1,6 @@
 package com.complaintdesk.investigation;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintTransaction;
@@ -55,7 +56,7 @@ public class FeeAuditService {
         FeeAuditRecord record = audits.findByComplaintId(complaint.getId())
                 .orElseThrow(() -> new IllegalStateException("No fee audit computed for " + complaint.getComplaintNumber()));
         if (confirmedRefund.compareTo(record.getComputedRefund()) != 0 && adjustmentReason == null) {
-            throw InvalidInputException.of("adjustmentReason", "is required when the confirmed refund (¥" + confirmedRefund.toPlainString()
+            throw InvalidInputException.of(Lifecycle.ADJUSTMENT_REASON.name(), "is required when the confirmed refund (¥" + confirmedRefund.toPlainString()
                     + ") differs from the computed refund (¥" + record.getComputedRefund().toPlainString() + ")");
         }
         record.confirmed(confirmedRefund, adjustmentReason, records.currentActor(), records.now());

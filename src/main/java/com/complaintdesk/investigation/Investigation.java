@@ -1,7 +1,5 @@
 package com.complaintdesk.investigation;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -49,21 +47,21 @@ public class Investigation {
     /** Task_DiagnoseFault: technical support diagnoses and chooses remote fix, on-site repair or replacement. */
     @Transactional
     public void diagnosed(DelegateTask task) {
-        String fixMethod = oneOf(task, FIX_METHOD, FIX_METHODS);
+        String fixMethod = oneOf(task, Lifecycle.FIX_METHOD.name(), FIX_METHODS);
         LocalDate visitDate = Lifecycle.VISIT_DATE.get(task);
         if ("ONSITE_REPAIR".equals(fixMethod) && visitDate == null) {
-            throw InvalidInputException.of(VISIT_DATE, "is required for an on-site repair: schedule the visit");
+            throw InvalidInputException.of(Lifecycle.VISIT_DATE.name(), "is required for an on-site repair: schedule the visit");
         }
         boolean referral = Lifecycle.MANUFACTURER_REFERRAL.get(task);
         if (referral && Lifecycle.REFERRAL_PARTY.get(task) == null) {
-            throw InvalidInputException.of(REFERRAL_PARTY, "is required when the defect is referred: name the manufacturer or seller");
+            throw InvalidInputException.of(Lifecycle.REFERRAL_PARTY.name(), "is required when the defect is referred: name the manufacturer or seller");
         }
         Lifecycle.MANUFACTURER_REFERRAL.set(task, referral);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(DIAGNOSIS, Lifecycle.DIAGNOSIS.required(task));
-        details.put(FIX_METHOD, fixMethod);
-        details.put(VISIT_DATE, visitDate);
-        details.put(REFERRAL_PARTY, referral ? Lifecycle.REFERRAL_PARTY.get(task) : null);
+        details.put(Lifecycle.DIAGNOSIS.name(), Lifecycle.DIAGNOSIS.required(task));
+        details.put(Lifecycle.FIX_METHOD.name(), fixMethod);
+        details.put(Lifecycle.VISIT_DATE.name(), visitDate);
+        details.put(Lifecycle.REFERRAL_PARTY.name(), referral ? Lifecycle.REFERRAL_PARTY.get(task) : null);
         record(task, "DIAGNOSIS", Lifecycle.FINDINGS.required(task), details);
     }
 
@@ -72,7 +70,7 @@ public class Investigation {
     public void siteVisitRecorded(DelegateTask task) {
         boolean repaired = Lifecycle.DEVICE_REPAIRED.get(task);
         Lifecycle.DEVICE_REPAIRED.set(task, repaired);
-        record(task, "SITE_VISIT", Lifecycle.VISIT_OUTCOME.required(task), Map.of(DEVICE_REPAIRED, repaired));
+        record(task, "SITE_VISIT", Lifecycle.VISIT_OUTCOME.required(task), Map.of(Lifecycle.DEVICE_REPAIRED.name(), repaired));
     }
 
     /** Task_RecordManufacturerAnswer: the manufacturer's or seller's answer to the referral. */
@@ -81,7 +79,7 @@ public class Investigation {
         boolean accepts = Lifecycle.MANUFACTURER_ACCEPTS_DEFECT.get(task);
         Lifecycle.MANUFACTURER_ACCEPTS_DEFECT.set(task, accepts);
         record(task, "MANUFACTURER_REFERRAL", Lifecycle.MANUFACTURER_ANSWER.required(task),
-                Map.of(REFERRAL_PARTY, String.valueOf(Lifecycle.REFERRAL_PARTY.get(task)), MANUFACTURER_ACCEPTS_DEFECT, accepts));
+                Map.of(Lifecycle.REFERRAL_PARTY.name(), String.valueOf(Lifecycle.REFERRAL_PARTY.get(task)), Lifecycle.MANUFACTURER_ACCEPTS_DEFECT.name(), accepts));
     }
 
     /** Task_AuditFees: compliance-legal confirms or adjusts the computed refund. */
@@ -90,13 +88,13 @@ public class Investigation {
         Complaint complaint = complaint(task);
         var confirmed = Lifecycle.CONFIRMED_REFUND.get(task);
         if (confirmed == null) {
-            throw InvalidInputException.of(CONFIRMED_REFUND, "is required");
+            throw InvalidInputException.of(Lifecycle.CONFIRMED_REFUND.name(), "is required");
         }
         var audit = feeAudits.confirm(complaint, confirmed, Lifecycle.ADJUSTMENT_REASON.get(task));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("computedRefund", audit.getComputedRefund());
-        details.put(CONFIRMED_REFUND, confirmed);
-        details.put(ADJUSTMENT_REASON, audit.getAdjustmentReason());
+        details.put(Lifecycle.CONFIRMED_REFUND.name(), confirmed);
+        details.put(Lifecycle.ADJUSTMENT_REASON.name(), audit.getAdjustmentReason());
         record(task, "FEE_AUDIT", Lifecycle.FINDINGS.required(task), details);
         // the proposal starts from the confirmed refund
         SettlementVariables.REMEDY.set(task, confirmed.signum() > 0 ? Remedy.REFUND : Remedy.EXPLANATION);
@@ -106,14 +104,14 @@ public class Investigation {
     /** Task_InvestigateBrandIssue: marketing-brand's findings on brand misuse or misleading promotion. */
     @Transactional
     public void brandInvestigated(DelegateTask task) {
-        String issue = oneOf(task, BRAND_ISSUE_TYPE, BRAND_ISSUES);
+        String issue = oneOf(task, Lifecycle.BRAND_ISSUE_TYPE.name(), BRAND_ISSUES);
         String corrective = Lifecycle.CORRECTIVE_ACTION.get(task);
         if (!"NO_ISSUE_FOUND".equals(issue) && corrective == null) {
-            throw InvalidInputException.of(CORRECTIVE_ACTION, "is required when an issue was found: say what is being corrected");
+            throw InvalidInputException.of(Lifecycle.CORRECTIVE_ACTION.name(), "is required when an issue was found: say what is being corrected");
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(BRAND_ISSUE_TYPE, issue);
-        details.put(CORRECTIVE_ACTION, corrective);
+        details.put(Lifecycle.BRAND_ISSUE_TYPE.name(), issue);
+        details.put(Lifecycle.CORRECTIVE_ACTION.name(), corrective);
         record(task, "BRAND_REVIEW", Lifecycle.FINDINGS.required(task), details);
     }
 
@@ -124,19 +122,19 @@ public class Investigation {
      */
     @Transactional
     public void complianceInvestigated(DelegateTask task) {
-        String issue = oneOf(task, COMPLIANCE_ISSUE_TYPE, COMPLIANCE_ISSUES);
-        String rootCause = oneOf(task, ROOT_CAUSE, ROOT_CAUSES);
-        String remedy = oneOf(task, REMEDY, REMEDIES);
-        String corrective = ProcessValues.text(task, CORRECTIVE_ACTION);
+        String issue = oneOf(task, Lifecycle.COMPLIANCE_ISSUE_TYPE.name(), COMPLIANCE_ISSUES);
+        String rootCause = oneOf(task, SettlementVariables.ROOT_CAUSE.name(), ROOT_CAUSES);
+        String remedy = oneOf(task, SettlementVariables.REMEDY.name(), REMEDIES);
+        String corrective = Lifecycle.CORRECTIVE_ACTION.get(task);
         if (!"NO_BREACH_FOUND".equals(issue) && corrective == null) {
-            throw InvalidInputException.of(CORRECTIVE_ACTION, "is required when a breach was found: say what is being corrected");
+            throw InvalidInputException.of(Lifecycle.CORRECTIVE_ACTION.name(), "is required when a breach was found: say what is being corrected");
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(COMPLIANCE_ISSUE_TYPE, issue);
-        details.put(ROOT_CAUSE, rootCause);
-        details.put(CORRECTIVE_ACTION, corrective);
+        details.put(Lifecycle.COMPLIANCE_ISSUE_TYPE.name(), issue);
+        details.put(SettlementVariables.ROOT_CAUSE.name(), rootCause);
+        details.put(Lifecycle.CORRECTIVE_ACTION.name(), corrective);
         details.put("recommendedRemedy", remedy);
-        record(task, "COMPLIANCE_REVIEW", ProcessValues.requiredText(task, FINDINGS), details);
+        record(task, "COMPLIANCE_REVIEW", Lifecycle.FINDINGS.required(task), details);
     }
 
     /**
@@ -146,8 +144,8 @@ public class Investigation {
      */
     @Transactional
     public void consulted(DelegateTask task) {
-        String consulted = ProcessValues.requiredText(task, CONSULTED_DEPARTMENT);
-        String opinion = ProcessValues.requiredText(task, CONSULTATION_OPINION);
+        String consulted = Lifecycle.CONSULTED_DEPARTMENT.required(task);
+        String opinion = Lifecycle.CONSULTATION_OPINION.required(task);
         Complaint complaint = complaint(task);
         findings.save(new InvestigationFinding(complaint.getId(), consulted, "CONSULTATION", opinion, null,
                 records.currentActor(), records.now()));
@@ -158,7 +156,7 @@ public class Investigation {
     @Transactional
     public void serviceInvestigated(DelegateTask task) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put(SERVICE_ACTION_TAKEN, Lifecycle.SERVICE_ACTION_TAKEN.get(task));
+        details.put(Lifecycle.SERVICE_ACTION_TAKEN.name(), Lifecycle.SERVICE_ACTION_TAKEN.get(task));
         record(task, "SERVICE_REVIEW", Lifecycle.FINDINGS.required(task), details);
     }
 

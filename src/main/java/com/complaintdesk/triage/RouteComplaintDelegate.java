@@ -1,7 +1,5 @@
 package com.complaintdesk.triage;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -47,15 +45,15 @@ class RouteComplaintDelegate implements JavaDelegate {
         if (routing == null) {
             throw new IllegalStateException("DMN " + DECISION + " has no rule for category " + complaint.getCategory());
         }
-        String department = routing.getEntry(DEPARTMENT);
-        Priority priority = Priority.valueOf(routing.getEntry(PRIORITY));
-        Boolean referral = routing.getEntry(MANUFACTURER_REFERRAL);
+        String department = routing.getEntry(Lifecycle.DEPARTMENT.name());
+        Priority priority = Priority.valueOf(routing.getEntry(Lifecycle.PRIORITY.name()));
+        Boolean referral = routing.getEntry(Lifecycle.MANUFACTURER_REFERRAL.name());
         // an empty output cell gives no entry at all (getEntry would fail): read the optional outputs from the map
-        String investigation = (String) routing.getEntryMap().get(INVESTIGATION_TYPE);
+        String investigation = (String) routing.getEntryMap().get(Lifecycle.INVESTIGATION_TYPE.name());
         if (investigation == null) {
             throw new IllegalStateException("DMN " + DECISION + " names no investigation for category " + complaint.getCategory());
         }
-        String consulted = (String) routing.getEntryMap().get(CONSULTED_DEPARTMENT);
+        String consulted = (String) routing.getEntryMap().get(Lifecycle.CONSULTED_DEPARTMENT.name());
         complaint.route(department, priority);
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         access.grantDepartment(department, execution.getProcessInstanceId());
@@ -79,9 +77,9 @@ class RouteComplaintDelegate implements JavaDelegate {
     DmnDecisionResultEntries answers(DelegateExecution execution, Complaint complaint) {
         return decisions.evaluateForDefinition(DECISION, execution.getProcessDefinitionId(),
                         Variables.createVariables()
-                                .putValue(CATEGORY, complaint.getCategory().name())
-                                .putValue(VIA_SALES_PROMOTION, complaint.isViaSalesPromotion())
-                                .putValue(SUB_CATEGORY, complaint.getSubCategory()))
+                                .putValue(Lifecycle.CATEGORY.name(), complaint.getCategory().name())
+                                .putValue(Lifecycle.VIA_SALES_PROMOTION.name(), complaint.isViaSalesPromotion())
+                                .putValue(Lifecycle.SUB_CATEGORY.name(), complaint.getSubCategory()))
                 .getSingleResult();
     }
 }

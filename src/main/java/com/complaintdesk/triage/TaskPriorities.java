@@ -1,9 +1,7 @@
 package com.complaintdesk.triage;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
-import static com.complaintdesk.complaint.LifecycleVariables.SETTLEMENT_EXECUTION_KEY;
-
+import com.complaintdesk.complaint.Lifecycle;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRepository;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,7 +29,7 @@ class TaskPriorities {
         if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || !isComplaintTask(task)) {
             return;
         }
-        Object number = task.getVariable(COMPLAINT_NUMBER);
+        Object number = task.getVariable(Lifecycle.COMPLAINT_NUMBER.name());
         if (number == null) {
             return;
         }
@@ -42,6 +40,6 @@ class TaskPriorities {
 
     private static boolean isComplaintTask(DelegateTask task) {
         String definitionId = task.getProcessDefinitionId();
-        return definitionId != null && (definitionId.startsWith(PROCESS_KEY + ":") || definitionId.startsWith(SETTLEMENT_EXECUTION_KEY + ":"));
+        return definitionId != null && (definitionId.startsWith(Processes.LIFECYCLE_KEY + ":") || definitionId.startsWith(Processes.SETTLEMENT_EXECUTION_KEY + ":"));
     }
 }
