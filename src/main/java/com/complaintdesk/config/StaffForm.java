@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * A staff page's form: what was entered, read back as typed values, and shown again by the template's fields
  * (templates/staff/fragments.html) with the fields an {@link InvalidInputException} names marked and listed above the
- * form. Field names are the names the services use in their errors (LifecycleVariables, ComplaintRegistration), so an
+ * form. Field names are the names the services use in their errors (the variable descriptors, ComplaintRegistration), so an
  * error points at its field. The template escapes every value.
  */
 public final class StaffForm {

@@ -1,8 +1,5 @@
 package com.complaintdesk.deadline;
 
-import static com.complaintdesk.complaint.LifecycleVariables.BREACH_ACTION;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Lifecycle;

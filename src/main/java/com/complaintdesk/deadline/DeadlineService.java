@@ -1,10 +1,5 @@
 package com.complaintdesk.deadline;
 
-import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
-import static com.complaintdesk.complaint.LifecycleVariables.CHANNEL;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -43,8 +38,6 @@ public class DeadlineService {
 
     /** The most one extension may add (60 in all minus the default 15); the total is checked against the table. */
     public static final int MAX_EXTRA_DAYS = 45;
-    static final String EXTENSION_DAYS = "extensionDays";
-    static final String EXTENSION_REASON = "extensionReason";
     private static final int MAX_REASON_LENGTH = 2000;
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineService.class);
@@ -175,12 +168,12 @@ public class DeadlineService {
         String why = reason == null ? "" : reason.strip();
         List<InvalidInputException.FieldError> errors = new ArrayList<>();
         if (extraDays < 1 || extraDays > MAX_EXTRA_DAYS) {
-            errors.add(new InvalidInputException.FieldError(EXTENSION_DAYS, "must be between 1 and " + MAX_EXTRA_DAYS + " days"));
+            errors.add(new InvalidInputException.FieldError(Lifecycle.EXTENSION_DAYS.name(), "must be between 1 and " + MAX_EXTRA_DAYS + " days"));
         }
         if (why.isEmpty()) {
-            errors.add(new InvalidInputException.FieldError(EXTENSION_REASON, "is required: the complainant is told why the decision takes longer"));
+            errors.add(new InvalidInputException.FieldError(Lifecycle.EXTENSION_REASON.name(), "is required: the complainant is told why the decision takes longer"));
         } else if (why.length() > MAX_REASON_LENGTH) {
-            errors.add(new InvalidInputException.FieldError(EXTENSION_REASON, "must be at most " + MAX_REASON_LENGTH + " characters"));
+            errors.add(new InvalidInputException.FieldError(Lifecycle.EXTENSION_REASON.name(), "must be at most " + MAX_REASON_LENGTH + " characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -209,7 +202,7 @@ public class DeadlineService {
         Instant oldDue = decisionDueOf(complaint);
         Instant newDue = calendar.plus(oldDue, new PeriodLength(extraDays, maximum.unit()));
         if (newDue.isAfter(latest)) {
-            throw InvalidInputException.of(EXTENSION_DAYS, String.format(
+            throw InvalidInputException.of(Lifecycle.EXTENSION_DAYS.name(), String.format(
                     "%d more days would make the decision due %s, past %s: at most %s from registration in all, "
                             + "so at most %d more days", extraDays, BusinessCalendar.dateOf(newDue), BusinessCalendar.dateOf(latest),
                     maximum, calendar.daysBetween(oldDue, latest, maximum.unit())));
@@ -273,7 +266,8 @@ public class DeadlineService {
     }
 
     private static DeadlineFacts factsOf(VariableScope scope) {
-        return new DeadlineFacts(ProcessValues.text(scope, CHANNEL), ProcessValues.text(scope, PRIORITY), ProcessValues.text(scope, CATEGORY));
+        return new DeadlineFacts(ProcessValues.text(scope, Lifecycle.CHANNEL.name()), ProcessValues.text(scope, Lifecycle.PRIORITY.name()),
+                ProcessValues.text(scope, Lifecycle.CATEGORY.name()));
     }
 
     private static Instant between(Instant start, Instant end, int percent) {

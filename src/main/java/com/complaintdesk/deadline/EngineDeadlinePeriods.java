@@ -1,5 +1,6 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.models.DeploymentDecisions;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,9 +46,9 @@ class EngineDeadlinePeriods implements DeadlinePeriods {
     static Map<String, Object> variables(DeadlinePeriod period, DeadlineFacts facts) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("period", period.dmnName());
-        variables.put("channel", facts.channel());
-        variables.put("priority", facts.priority());
-        variables.put("category", facts.category());
+        variables.put(Lifecycle.CHANNEL.name(), facts.channel());
+        variables.put(Lifecycle.PRIORITY.name(), facts.priority());
+        variables.put(Lifecycle.CATEGORY.name(), facts.category());
         return variables;
     }
 

@@ -1,9 +1,5 @@
 package com.complaintdesk.deadline;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.EXTENSION_DAYS;
-import static com.complaintdesk.complaint.LifecycleVariables.EXTENSION_REASON;
-
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,5 +1,6 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.config.StaffForm;
 import com.complaintdesk.config.StaffRequests;
 import com.complaintdesk.config.StaffTemplates;
@@ -75,8 +76,8 @@ class ExtensionRequestPage {
             extensions.request(complaint.getComplaintNumber(), days, reason);
         } catch (InvalidInputException e) {
             Map<String, String> entered = new HashMap<>();
-            entered.put(DeadlineService.EXTENSION_DAYS, days == null ? "" : days.toString());
-            entered.put(DeadlineService.EXTENSION_REASON, reason == null ? "" : reason);
+            entered.put(Lifecycle.EXTENSION_DAYS.name(), days == null ? "" : days.toString());
+            entered.put(Lifecycle.EXTENSION_REASON.name(), reason == null ? "" : reason);
             return render(HttpStatus.BAD_REQUEST, complaint, StaffForm.of(entered).withErrors(e));
         }
         return pages.page(HttpStatus.OK, "extension", Map.of("sent", true));

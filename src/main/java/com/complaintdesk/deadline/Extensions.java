@@ -1,7 +1,6 @@
 package com.complaintdesk.deadline;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -58,13 +57,13 @@ public class Extensions {
     public void request(String complaintNumber, Integer extraDays, String reason) {
         Complaint complaint = records.get(complaintNumber);
         if (complaint.getStatus() == ComplaintStatus.CLOSED) {
-            throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: there is no deadline to extend");
+            throw InvalidInputException.of(Lifecycle.COMPLAINT_NUMBER.name(), "is closed: there is no deadline to extend");
         }
         deadlines.checkExtensionRequest(extraDays == null ? 0 : extraDays, reason);
         String masked = CardNumberMasker.mask(reason.strip());
         records.recordInternal(complaint, Milestone.EXTENSION_REQUESTED, "申请延期 Extension of " + extraDays + " days requested: " + masked);
         // who may ask is the application's rule (the caller checked it); the engine step runs as the application
-        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_EXTENSION_REQUESTED)
+        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(Processes.MESSAGE_EXTENSION_REQUESTED)
                 .processInstanceBusinessKey(complaintNumber)
                 .setVariable(Lifecycle.EXTENSION_DAYS.name(), Lifecycle.EXTENSION_DAYS.typed(extraDays))
                 .setVariable(Lifecycle.EXTENSION_REASON.name(), Lifecycle.EXTENSION_REASON.typed(masked))
@@ -78,7 +77,7 @@ public class Extensions {
         Lifecycle.EXTENSION_APPROVED.set(task, approved);
         String note = Lifecycle.EXTENSION_DECISION_NOTE.get(task);
         if (!approved && note == null) {
-            throw InvalidInputException.of(EXTENSION_DECISION_NOTE, "is required when refusing: the investigator needs the reason");
+            throw InvalidInputException.of(Lifecycle.EXTENSION_DECISION_NOTE.name(), "is required when refusing: the investigator needs the reason");
         }
         if (!approved) {
             Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));

@@ -1,7 +1,5 @@
 package com.complaintdesk.deadline;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,8 +1,6 @@
 package com.complaintdesk.deadline;
 
-import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
-import static com.complaintdesk.complaint.LifecycleVariables.SETTLEMENT_EXECUTION_KEY;
-
+import com.complaintdesk.complaint.Processes;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -36,6 +34,6 @@ class TaskDeadlines {
     private static boolean isLifecycleTask(DelegateTask task) {
         String definitionId = task.getProcessDefinitionId();
         // the lifecycle's tasks, and customer service's confirmation in the settlement execution it calls
-        return definitionId != null && (definitionId.startsWith(PROCESS_KEY + ":") || definitionId.startsWith(SETTLEMENT_EXECUTION_KEY + ":"));
+        return definitionId != null && (definitionId.startsWith(Processes.LIFECYCLE_KEY + ":") || definitionId.startsWith(Processes.SETTLEMENT_EXECUTION_KEY + ":"));
     }
 }

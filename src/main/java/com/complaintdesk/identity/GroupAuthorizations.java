@@ -1,9 +1,5 @@
 package com.complaintdesk.identity;
 
-import static com.complaintdesk.complaint.LifecycleVariables.LEGAL_PROCEEDINGS_KEY;
-import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
-import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR_REFERRAL_KEY;
-import static com.complaintdesk.complaint.LifecycleVariables.SETTLEMENT_EXECUTION_KEY;
 import static com.complaintdesk.identity.Departments.COMPLAINT_MANAGERS;
 import static com.complaintdesk.identity.Departments.COMPLIANCE_LEGAL;
 import static com.complaintdesk.identity.Departments.CUSTOMER_SERVICE;
@@ -11,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import com.complaintdesk.complaint.Processes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,23 +97,23 @@ class GroupAuthorizations {
         List<Grant> grants = new ArrayList<>();
         for (String group : Departments.ALL) {
             grants.add(new Grant(group, Resources.APPLICATION, TASKLIST, Permissions.ACCESS));
-            for (String key : List.of(PROCESS_KEY, SETTLEMENT_EXECUTION_KEY, LEGAL_PROCEEDINGS_KEY, REGULATOR_REFERRAL_KEY)) {
+            for (String key : List.of(Processes.LIFECYCLE_KEY, Processes.SETTLEMENT_EXECUTION_KEY, Processes.LEGAL_PROCEEDINGS_KEY, Processes.REGULATOR_REFERRAL_KEY)) {
                 grants.add(new Grant(group, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ));
             }
         }
         for (String starter : List.of(CUSTOMER_SERVICE, COMPLAINT_MANAGERS)) {
-            grants.add(new Grant(starter, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+            grants.add(new Grant(starter, Resources.PROCESS_DEFINITION, Processes.LIFECYCLE_KEY,
                     ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
                     ProcessDefinitionPermissions.READ_HISTORY));
             grants.add(new Grant(starter, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
         }
         // the front desk follows every complaint (Tasklist's list shows each task's complaint number, category...);
         // a routed department reads only the complaints routed to it (ComplaintAccess)
-        grants.add(new Grant(CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, PROCESS_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
+        grants.add(new Grant(CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, Processes.LIFECYCLE_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
         // the called processes' tasks belong to one department each: it reads their instances (complaint number in the list)
-        grants.add(new Grant(CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, SETTLEMENT_EXECUTION_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
-        grants.add(new Grant(COMPLIANCE_LEGAL, Resources.PROCESS_DEFINITION, LEGAL_PROCEEDINGS_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
-        grants.add(new Grant(COMPLIANCE_LEGAL, Resources.PROCESS_DEFINITION, REGULATOR_REFERRAL_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
+        grants.add(new Grant(CUSTOMER_SERVICE, Resources.PROCESS_DEFINITION, Processes.SETTLEMENT_EXECUTION_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
+        grants.add(new Grant(COMPLIANCE_LEGAL, Resources.PROCESS_DEFINITION, Processes.LEGAL_PROCEEDINGS_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
+        grants.add(new Grant(COMPLIANCE_LEGAL, Resources.PROCESS_DEFINITION, Processes.REGULATOR_REFERRAL_KEY, ProcessDefinitionPermissions.READ_INSTANCE));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.APPLICATION, COCKPIT, Permissions.ACCESS));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.UPDATE));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ));
@@ -124,7 +121,7 @@ class GroupAuthorizations {
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY));
         grants.add(new Grant(COMPLAINT_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ));
-        for (String key : List.of(PROCESS_KEY, REGULATOR_REFERRAL_KEY)) {
+        for (String key : List.of(Processes.LIFECYCLE_KEY, Processes.REGULATOR_REFERRAL_KEY)) {
             grants.add(new Grant(Departments.INTEGRATIONS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE));
         }

@@ -1,13 +1,6 @@
 package com.complaintdesk.identity;
 
-import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
-import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY_LABEL;
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.DEPARTMENT;
-import static com.complaintdesk.complaint.LifecycleVariables.DEPARTMENT_LABEL;
-import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY;
-import static com.complaintdesk.complaint.LifecycleVariables.PRIORITY_LABEL;
-
+import com.complaintdesk.complaint.Lifecycle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,13 +64,13 @@ class TaskFilters {
      * task-local words the key-facts summary writes on every task (complaint/ComplaintSummaries), not the codes.
      */
     static final Map<String, String> LIST_VARIABLES = orderedMap(
-            COMPLAINT_NUMBER, "投诉编号 Complaint number",
-            CATEGORY_LABEL, "类别 Category",
-            PRIORITY_LABEL, "优先级 Priority",
-            DEPARTMENT_LABEL, "承办部门 Department");
+            Lifecycle.COMPLAINT_NUMBER.name(), "投诉编号 Complaint number",
+            Lifecycle.CATEGORY_LABEL.name(), "类别 Category",
+            Lifecycle.PRIORITY_LABEL.name(), "优先级 Priority",
+            Lifecycle.DEPARTMENT_LABEL.name(), "承办部门 Department");
 
     /** The codes an earlier version listed; a filter still listing exactly these gets {@link #LIST_VARIABLES}. */
-    private static final List<String> CODE_VARIABLES = List.of(COMPLAINT_NUMBER, CATEGORY, PRIORITY, DEPARTMENT);
+    private static final List<String> CODE_VARIABLES = List.of(Lifecycle.COMPLAINT_NUMBER.name(), Lifecycle.CATEGORY.name(), Lifecycle.PRIORITY.name(), Lifecycle.DEPARTMENT.name());
 
     private final FilterService filterService;
     private final TaskService taskService;

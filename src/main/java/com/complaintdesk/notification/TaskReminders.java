@@ -1,7 +1,6 @@
 package com.complaintdesk.notification;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.deadline.DeadlineService;
 import com.complaintdesk.shared.BusinessTime;
 import java.sql.Timestamp;
@@ -151,7 +150,7 @@ public class TaskReminders {
                 .map(IdentityLink::getGroupId)
                 .distinct()
                 .toList();
-        Object number = taskService.getVariable(task.getId(), COMPLAINT_NUMBER);
+        Object number = taskService.getVariable(task.getId(), Lifecycle.COMPLAINT_NUMBER.name());
         remind(new Reminded(task.getId(), task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), task.getTaskDefinitionKey(),
                 task.getCreateTime(), task.getDueDate(), task.getAssignee(), groups, number));
         return true;
@@ -165,7 +164,7 @@ public class TaskReminders {
                 .distinct()
                 .toList();
         remind(new Reminded(task.getId(), task.getName() == null ? task.getTaskDefinitionKey() : task.getName(), task.getTaskDefinitionKey(),
-                task.getCreateTime(), task.getDueDate(), task.getAssignee(), groups, task.getVariable(COMPLAINT_NUMBER)));
+                task.getCreateTime(), task.getDueDate(), task.getAssignee(), groups, task.getVariable(Lifecycle.COMPLAINT_NUMBER.name())));
     }
 
     private void remind(Reminded task) {

@@ -1,7 +1,6 @@
 package com.complaintdesk.portal;
 
-import static com.complaintdesk.complaint.LifecycleVariables.MESSAGE_SETTLEMENT_RESPONSE;
-
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
@@ -222,7 +221,7 @@ class PortalComplaints {
             throw new PortalConflictException("No settlement offer is waiting for an answer on this complaint");
         }
         BigDecimal amount = answer.counterAmount();
-        runtimeService.createMessageCorrelation(MESSAGE_SETTLEMENT_RESPONSE)
+        runtimeService.createMessageCorrelation(Processes.MESSAGE_SETTLEMENT_RESPONSE)
                 .processInstanceBusinessKey(number)
                 .setVariable(SettlementVariables.SETTLEMENT_RESPONSE.name(), SettlementVariables.SETTLEMENT_RESPONSE.typed(answer.answer().name()))
                 .setVariable(SettlementVariables.COUNTER_AMOUNT.name(), SettlementVariables.COUNTER_AMOUNT.typed(amount))
@@ -307,7 +306,7 @@ class PortalComplaints {
                 && runtimeService.createEventSubscriptionQuery()
                         .processInstanceId(complaint.getProcessInstanceId())
                         .eventType("message")
-                        .eventName(MESSAGE_SETTLEMENT_RESPONSE)
+                        .eventName(Processes.MESSAGE_SETTLEMENT_RESPONSE)
                         .count() > 0;
     }
 
