@@ -1,6 +1,5 @@
 package com.complaintdesk.legal;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
 import static com.complaintdesk.shared.BusinessTime.ZONE;
 
 import com.complaintdesk.complaint.Complaint;
@@ -69,7 +68,7 @@ public class Legal {
     public void opened(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
         if (complaint.isClosed()) {
-            throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: legal action on a closed complaint is not handled here");
+            throw InvalidInputException.of(Lifecycle.COMPLAINT_NUMBER.name(), "is closed: legal action on a closed complaint is not handled here");
         }
         LegalCase.Initiator initiator = LegalVariables.LEGAL_INITIATED_BY.get(execution);
         if (initiator == null) {
@@ -77,7 +76,7 @@ public class Legal {
             LegalVariables.LEGAL_INITIATED_BY.set(execution, initiator);
         }
         LegalCase.Forum forum = LegalVariables.LEGAL_FORUM.get(execution);
-        String notice = limited(execution, LEGAL_NOTICE, 4000);
+        String notice = limited(execution, LegalVariables.LEGAL_NOTICE.name(), 4000);
         if (cases.findByProcessInstanceId(execution.getProcessInstanceId()).isPresent()) {
             return;
         }
@@ -115,9 +114,9 @@ public class Legal {
     /** Task_AssessClaim: the claim and our exposure; the assessment stays internal. */
     @Transactional
     public void assessed(DelegateTask task) {
-        BigDecimal claim = amount(task, CLAIM_AMOUNT, false);
-        BigDecimal exposure = amount(task, EXPOSURE_AMOUNT, true);
-        String assessment = required(task, CLAIM_ASSESSMENT, 4000);
+        BigDecimal claim = amount(task, LegalVariables.CLAIM_AMOUNT.name(), false);
+        BigDecimal exposure = amount(task, LegalVariables.EXPOSURE_AMOUNT.name(), true);
+        String assessment = required(task, LegalVariables.CLAIM_ASSESSMENT.name(), 4000);
         LegalCase legalCase = caseOf(task);
         legalCase.assessed(claim, exposure, assessment);
         event(legalCase, LegalCaseEvent.Kind.ASSESSMENT, null, "索赔 Claim " + money(claim) + ", 风险敞口 exposure " + money(exposure) + ": " + assessment);
@@ -127,8 +126,8 @@ public class Legal {
     /** Task_EngageCounsel: the firm and the lawyer. */
     @Transactional
     public void counselEngaged(DelegateTask task) {
-        String firm = required(task, COUNSEL_FIRM, 200);
-        String lawyer = required(task, COUNSEL_LAWYER, 100);
+        String firm = required(task, LegalVariables.COUNSEL_FIRM.name(), 200);
+        String lawyer = required(task, LegalVariables.COUNSEL_LAWYER.name(), 100);
         LocalDate on = LegalVariables.COUNSEL_ENGAGED_ON.required(task);
         LegalCase legalCase = caseOf(task);
         legalCase.counselEngaged(firm, lawyer, on);
@@ -140,12 +139,12 @@ public class Legal {
     @Transactional
     public void filed(DelegateTask task) {
         LegalCase.Forum forum = LegalVariables.LEGAL_FORUM.required(task);
-        String tribunal = required(task, TRIBUNAL_NAME, 200);
-        String caseNumber = ProcessValues.text(task, CASE_NUMBER, 100, true); // a court's number, as given
+        String tribunal = required(task, LegalVariables.TRIBUNAL_NAME.name(), 200);
+        String caseNumber = ProcessValues.text(task, LegalVariables.CASE_NUMBER.name(), 100, true); // a court's number, as given
         LocalDate filedOn = LegalVariables.FILED_ON.required(task);
         LocalDate servedOn = LegalVariables.SERVED_ON.get(task);
         if (servedOn != null && servedOn.isBefore(filedOn)) {
-            throw InvalidInputException.of(SERVED_ON, "cannot be before the filing date " + filedOn);
+            throw InvalidInputException.of(LegalVariables.SERVED_ON.name(), "cannot be before the filing date " + filedOn);
         }
         LegalCase legalCase = caseOf(task);
         boolean appeal = legalCase.getCaseNumber() != null;
@@ -160,11 +159,11 @@ public class Legal {
     @Transactional
     public void hearingRecorded(DelegateTask task) {
         LocalDate on = LegalVariables.HEARING_DATE.required(task);
-        String summary = required(task, HEARING_SUMMARY, 4000);
+        String summary = required(task, LegalVariables.HEARING_SUMMARY.name(), 4000);
         LegalCase.Stage stage = LegalVariables.CASE_STAGE.required(task);
         LegalCase legalCase = caseOf(task);
         if (legalCase.getFiledOn() != null && on.isBefore(legalCase.getFiledOn())) {
-            throw InvalidInputException.of(HEARING_DATE, "cannot be before the filing date " + legalCase.getFiledOn());
+            throw InvalidInputException.of(LegalVariables.HEARING_DATE.name(), "cannot be before the filing date " + legalCase.getFiledOn());
         }
         int count = legalCase.hearingHeld();
         LegalVariables.HEARING_COUNT.set(task, count);
@@ -177,8 +176,8 @@ public class Legal {
     @Transactional
     public void mediationRecorded(DelegateTask task) {
         Remedy remedy = SettlementVariables.REMEDY.required(task);
-        BigDecimal amount = remedy.isMonetary() ? amount(task, PROPOSED_AMOUNT, true) : null;
-        String terms = required(task, MEDIATION_TERMS, 4000);
+        BigDecimal amount = remedy.isMonetary() ? amount(task, SettlementVariables.PROPOSED_AMOUNT.name(), true) : null;
+        String terms = required(task, LegalVariables.MEDIATION_TERMS.name(), 4000);
         LocalDate on = LegalVariables.MEDIATED_ON.required(task);
         LegalCase legalCase = caseOf(task);
         // the mediation statement's terms become our record of the settlement now; Task_RecordCourtSettlement reads it
@@ -191,15 +190,15 @@ public class Legal {
     public void decisionRecorded(DelegateTask task) {
         LegalCase.DecisionKind kind = LegalVariables.DECISION_KIND.required(task);
         LegalCase.DecisionResult result = LegalVariables.DECISION_RESULT.required(task);
-        BigDecimal awarded = amount(task, AWARDED_AMOUNT, false);
+        BigDecimal awarded = amount(task, LegalVariables.AWARDED_AMOUNT.name(), false);
         if (awarded == null) {
             awarded = BigDecimal.ZERO;
         }
         if (result == LegalCase.DecisionResult.WON && awarded.signum() > 0) {
-            throw InvalidInputException.of(AWARDED_AMOUNT, "must be 0 when we won: nothing is owed");
+            throw InvalidInputException.of(LegalVariables.AWARDED_AMOUNT.name(), "must be 0 when we won: nothing is owed");
         }
         LocalDate served = LegalVariables.DECISION_SERVED_ON.required(task);
-        String summary = required(task, DECISION_SUMMARY, 4000);
+        String summary = required(task, LegalVariables.DECISION_SUMMARY.name(), 4000);
         Instant deadline = appealDeadline(kind, served);
         LegalCase legalCase = caseOf(task);
         legalCase.decided(kind, result, awarded, served, deadline);
@@ -216,11 +215,11 @@ public class Legal {
     @Transactional
     public void appealDecided(DelegateTask task) {
         LegalCase.AppealDecision decision = LegalVariables.APPEAL_DECISION.required(task);
-        String reason = required(task, APPEAL_REASON, 2000);
+        String reason = required(task, LegalVariables.APPEAL_REASON.name(), 2000);
         LegalCase legalCase = caseOf(task);
         if (decision == LegalCase.AppealDecision.APPEAL && legalCase.getAppealDeadline() != null
                 && records.now().isAfter(legalCase.getAppealDeadline())) {
-            throw InvalidInputException.of(APPEAL_DECISION, "is too late: the appeal deadline passed on "
+            throw InvalidInputException.of(LegalVariables.APPEAL_DECISION.name(), "is too late: the appeal deadline passed on "
                     + legalCase.getAppealDeadline().atZone(ZONE).toLocalDate());
         }
         LegalVariables.APPEAL_DECISION.set(task, decision);

@@ -1,7 +1,7 @@
 package com.complaintdesk.legal;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
+import com.complaintdesk.complaint.Lifecycle;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -41,26 +41,26 @@ public class LegalActions {
     public void file(String complaintNumber, LegalNotice notice) {
         Complaint complaint = records.get(complaintNumber);
         if (notice.initiatedBy() == null) {
-            throw InvalidInputException.of(LEGAL_INITIATED_BY, "is required");
+            throw InvalidInputException.of(LegalVariables.LEGAL_INITIATED_BY.name(), "is required");
         }
         if (notice.forum() == null) {
-            throw InvalidInputException.of(LEGAL_FORUM, "is required");
+            throw InvalidInputException.of(LegalVariables.LEGAL_FORUM.name(), "is required");
         }
         String text = notice.notice() == null ? null : notice.notice().strip();
         if (text == null || text.isEmpty()) {
-            throw InvalidInputException.of(LEGAL_NOTICE, "is required: say what was received or decided");
+            throw InvalidInputException.of(LegalVariables.LEGAL_NOTICE.name(), "is required: say what was received or decided");
         }
         if (text.length() > 4000) {
-            throw InvalidInputException.of(LEGAL_NOTICE, "must be at most 4000 characters");
+            throw InvalidInputException.of(LegalVariables.LEGAL_NOTICE.name(), "must be at most 4000 characters");
         }
         if (complaint.isClosed() || complaint.getProcessInstanceId() == null) {
-            throw InvalidInputException.of(COMPLAINT_NUMBER, "is closed: legal action on a closed complaint is handled outside this desk");
+            throw InvalidInputException.of(Lifecycle.COMPLAINT_NUMBER.name(), "is closed: legal action on a closed complaint is handled outside this desk");
         }
         if (cases.findByComplaintIdOrderByOpenedAtAsc(complaint.getId()).stream().anyMatch(c -> c.getConcludedAt() == null)) {
-            throw InvalidInputException.of(COMPLAINT_NUMBER, "is already in legal proceedings");
+            throw InvalidInputException.of(Lifecycle.COMPLAINT_NUMBER.name(), "is already in legal proceedings");
         }
         // who may register legal action is the application's rule (the page checked it); the engine step runs as the application
-        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_LEGAL_ACTION_FILED)
+        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(Processes.MESSAGE_LEGAL_ACTION_FILED)
                 .processInstanceBusinessKey(complaintNumber)
                 .setVariable(LegalVariables.LEGAL_INITIATED_BY.name(), LegalVariables.LEGAL_INITIATED_BY.typed(notice.initiatedBy()))
                 .setVariable(LegalVariables.LEGAL_FORUM.name(), LegalVariables.LEGAL_FORUM.typed(notice.forum()))

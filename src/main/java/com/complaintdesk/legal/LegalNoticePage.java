@@ -1,10 +1,6 @@
 package com.complaintdesk.legal;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.LEGAL_FORUM;
-import static com.complaintdesk.complaint.LifecycleVariables.LEGAL_INITIATED_BY;
-import static com.complaintdesk.complaint.LifecycleVariables.LEGAL_NOTICE;
-
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -73,16 +69,16 @@ class LegalNoticePage {
         StaffForm form = StaffForm.of(entered);
         try {
             legalActions.file(complaint.getComplaintNumber(), new LegalActions.LegalNotice(
-                    form.choice(LEGAL_INITIATED_BY, LegalCase.Initiator.class), form.choice(LEGAL_FORUM, LegalCase.Forum.class),
-                    form.text(LEGAL_NOTICE)));
+                    form.choice(LegalVariables.LEGAL_INITIATED_BY.name(), LegalCase.Initiator.class), form.choice(LegalVariables.LEGAL_FORUM.name(), LegalCase.Forum.class),
+                    form.text(LegalVariables.LEGAL_NOTICE.name())));
         } catch (InvalidInputException e) {
             return render(HttpStatus.BAD_REQUEST, complaint, form.withErrors(e));
         } catch (MismatchingMessageCorrelationException e) {
-            return render(HttpStatus.CONFLICT, complaint, form.withErrors(InvalidInputException.of(COMPLAINT_NUMBER,
+            return render(HttpStatus.CONFLICT, complaint, form.withErrors(InvalidInputException.of(Lifecycle.COMPLAINT_NUMBER.name(),
                     "cannot take legal action now: its process does not wait for it; nothing was recorded")));
         }
         log.info("Legal action on complaint {} registered by {} ({}, {})", complaint.getComplaintNumber(), user,
-                form.text(LEGAL_INITIATED_BY), form.text(LEGAL_FORUM));
+                form.text(LegalVariables.LEGAL_INITIATED_BY.name()), form.text(LegalVariables.LEGAL_FORUM.name()));
         return pages.page(HttpStatus.OK, "legal-action", Map.of("registered", true, "number", complaint.getComplaintNumber()));
     }
 

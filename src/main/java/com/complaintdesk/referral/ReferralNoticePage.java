@@ -1,13 +1,8 @@
 package com.complaintdesk.referral;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPLAINT_NUMBER;
-import static com.complaintdesk.complaint.LifecycleVariables.REFERRAL_RECEIVED_ON;
-import static com.complaintdesk.complaint.LifecycleVariables.REFERRAL_SUMMARY;
-import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR;
-import static com.complaintdesk.complaint.LifecycleVariables.REGULATOR_REFERENCE;
-import static com.complaintdesk.complaint.LifecycleVariables.RESPONSE_DUE_ON;
 import static com.complaintdesk.shared.BusinessTime.ZONE;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.ComplaintNumber;
@@ -90,8 +85,8 @@ class ReferralNoticePage {
         if (StaffRequests.staffUser(identityService, Departments.OUTSIDE_NOTICES::contains) == null) {
             return forbidden();
         }
-        StaffForm form = StaffForm.of(null).withDefault(COMPLAINT_NUMBER, complaintNumber == null ? null : complaintNumber.strip())
-                .withDefault(REFERRAL_RECEIVED_ON, today().toString());
+        StaffForm form = StaffForm.of(null).withDefault(Lifecycle.COMPLAINT_NUMBER.name(), complaintNumber == null ? null : complaintNumber.strip())
+                .withDefault(ReferralVariables.REFERRAL_RECEIVED_ON.name(), today().toString());
         return render(HttpStatus.OK, form);
     }
 
@@ -105,9 +100,9 @@ class ReferralNoticePage {
         String number;
         Referrals.ReferralNotice notice;
         try {
-            notice = new Referrals.ReferralNotice(form.choice(REGULATOR, Regulator.class), form.text(REGULATOR_REFERENCE),
-                    form.date(REFERRAL_RECEIVED_ON), form.date(RESPONSE_DUE_ON), form.text(REFERRAL_SUMMARY));
-            String given = form.text(COMPLAINT_NUMBER);
+            notice = new Referrals.ReferralNotice(form.choice(ReferralVariables.REGULATOR.name(), Regulator.class), form.text(ReferralVariables.REGULATOR_REFERENCE.name()),
+                    form.date(ReferralVariables.REFERRAL_RECEIVED_ON.name()), form.date(ReferralVariables.RESPONSE_DUE_ON.name()), form.text(ReferralVariables.REFERRAL_SUMMARY.name()));
+            String given = form.text(Lifecycle.COMPLAINT_NUMBER.name());
             if (given != null) {
                 number = referrals.receive(given, notice);
             } else {
@@ -116,16 +111,16 @@ class ReferralNoticePage {
                         form.checked(SALES_PROMOTION), form.text(DESCRIPTION), null, List.of()), notice);
             }
         } catch (ComplaintNotFoundException e) {
-            return render(HttpStatus.BAD_REQUEST, form.withErrors(InvalidInputException.of(COMPLAINT_NUMBER, "no such complaint")));
+            return render(HttpStatus.BAD_REQUEST, form.withErrors(InvalidInputException.of(Lifecycle.COMPLAINT_NUMBER.name(), "no such complaint")));
         } catch (InvalidInputException e) {
             return render(HttpStatus.BAD_REQUEST, form.withErrors(e));
         } catch (MismatchingMessageCorrelationException e) {
             // the complaint's process waits for no referral (closed, or in legal proceedings, are answered on a follow-up)
-            return render(HttpStatus.CONFLICT, form.withErrors(InvalidInputException.of(COMPLAINT_NUMBER,
+            return render(HttpStatus.CONFLICT, form.withErrors(InvalidInputException.of(Lifecycle.COMPLAINT_NUMBER.name(),
                     "cannot take a referral now: its process waits for none; nothing was recorded, tell compliance & legal")));
         }
         log.info("Referral {} {} registered by {}: answered by complaint {}", notice.regulator(), notice.reference(), user, number);
-        return confirmation(form.text(COMPLAINT_NUMBER), number, notice);
+        return confirmation(form.text(Lifecycle.COMPLAINT_NUMBER.name()), number, notice);
     }
 
     private ResponseEntity<String> confirmation(String given, String number, Referrals.ReferralNotice notice) {

@@ -1,8 +1,9 @@
 package com.complaintdesk.referral;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
 import static com.complaintdesk.shared.BusinessTime.ZONE;
 
+import com.complaintdesk.legal.LegalVariables;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -144,7 +145,7 @@ public class Referrals {
     public String receiveForwarded(ComplaintRegistration registration, ReferralNotice notice) {
         check(notice);
         if (registration.channel() != Channel.REGULATOR) {
-            throw InvalidInputException.of(CHANNEL, "must be REGULATOR for a complaint a regulator forwards");
+            throw InvalidInputException.of(Lifecycle.CHANNEL.name(), "must be REGULATOR for a complaint a regulator forwards");
         }
         String number = register(registration);
         correlate(number, notice);
@@ -153,16 +154,16 @@ public class Referrals {
 
     private void check(ReferralNotice notice) {
         if (notice.regulator() == null) {
-            throw InvalidInputException.of(REGULATOR, "is required");
+            throw InvalidInputException.of(ReferralVariables.REGULATOR.name(), "is required");
         }
         if (notice.reference() == null || notice.reference().isBlank()) {
-            throw InvalidInputException.of(REGULATOR_REFERENCE, "is required");
+            throw InvalidInputException.of(ReferralVariables.REGULATOR_REFERENCE.name(), "is required");
         }
         // a referral left MOVING (its move to a follow-up failed) may be registered again: the new process takes it over
         referrals.findByRegulatorAndReference(notice.regulator(), notice.reference().strip())
                 .filter(existing -> !existing.isMoving())
                 .ifPresent(existing -> {
-                    throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
+                    throw InvalidInputException.of(ReferralVariables.REGULATOR_REFERENCE.name(), "is already recorded (referral " + existing.getId() + ")");
                 });
     }
 
@@ -173,7 +174,7 @@ public class Referrals {
 
     private void correlate(String complaintNumber, ReferralNotice notice) {
         // who may register a referral is the application's rule (the page checked it); the engine step runs as the application
-        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(MESSAGE_REGULATOR_REFERRAL_RECEIVED)
+        AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(Processes.MESSAGE_REGULATOR_REFERRAL_RECEIVED)
                 .processInstanceBusinessKey(complaintNumber)
                 .setVariable(ReferralVariables.REGULATOR.name(), ReferralVariables.REGULATOR.typed(notice.regulator()))
                 .setVariable(ReferralVariables.REGULATOR_REFERENCE.name(), ReferralVariables.REGULATOR_REFERENCE.typed(notice.reference().strip()))
@@ -219,24 +220,24 @@ public class Referrals {
     public void record(DelegateExecution execution) {
         Complaint complaint = complaint(execution);
         Regulator regulator = ReferralVariables.REGULATOR.required(execution);
-        String reference = ProcessValues.text(execution, REGULATOR_REFERENCE, 100, true); // the regulator's identifier, as given
+        String reference = ProcessValues.text(execution, ReferralVariables.REGULATOR_REFERENCE.name(), 100, true); // the regulator's identifier, as given
         LocalDate today = records.now().atZone(ZONE).toLocalDate();
         LocalDate receivedOn = ReferralVariables.REFERRAL_RECEIVED_ON.get(execution);
         if (receivedOn == null) {
             receivedOn = today;
         } else if (receivedOn.isAfter(today)) {
-            throw InvalidInputException.of(REFERRAL_RECEIVED_ON, "cannot be in the future");
+            throw InvalidInputException.of(ReferralVariables.REFERRAL_RECEIVED_ON.name(), "cannot be in the future");
         }
         LocalDate dueOn = ReferralVariables.RESPONSE_DUE_ON.get(execution);
         if (dueOn != null && dueOn.isBefore(receivedOn)) {
-            throw InvalidInputException.of(RESPONSE_DUE_ON, "cannot be before the referral was received (" + receivedOn + ")");
+            throw InvalidInputException.of(ReferralVariables.RESPONSE_DUE_ON.name(), "cannot be before the referral was received (" + receivedOn + ")");
         }
         Instant dueAt = dueOn != null ? dueOn.atTime(LocalTime.of(23, 59, 59)).atZone(ZONE).toInstant()
                 : deadlines.regulatorResponseAt(execution, receivedOn).toInstant();
-        String summary = text(execution, REFERRAL_SUMMARY, 4000, false);
+        String summary = text(execution, ReferralVariables.REFERRAL_SUMMARY.name(), 4000, false);
         RegulatorReferral existing = referrals.findByRegulatorAndReference(regulator, reference).orElse(null);
         if (existing != null && !existing.isMoving()) {
-            throw InvalidInputException.of(REGULATOR_REFERENCE, "is already recorded (referral " + existing.getId() + ")");
+            throw InvalidInputException.of(ReferralVariables.REGULATOR_REFERENCE.name(), "is already recorded (referral " + existing.getId() + ")");
         }
         RegulatorReferral referral;
         if (existing != null) { // moved here from a complaint that legal action took over
@@ -288,7 +289,7 @@ public class Referrals {
     /** Task_PrepareResponse: the draft answer, written from the dossier. */
     @Transactional
     public void responsePrepared(DelegateTask task) {
-        String response = text(task, REGULATOR_RESPONSE, 8000, true);
+        String response = text(task, ReferralVariables.REGULATOR_RESPONSE.name(), 8000, true);
         referralOf(task).prepared(response);
         records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "监管答复已起草 Response to the regulator drafted");
     }
@@ -298,9 +299,9 @@ public class Referrals {
     public void responseReviewed(DelegateTask task) {
         boolean approved = ReferralVariables.RESPONSE_APPROVED.get(task);
         ReferralVariables.RESPONSE_APPROVED.set(task, approved);
-        String note = text(task, RESPONSE_REVIEW_NOTE, 2000, false);
+        String note = text(task, ReferralVariables.RESPONSE_REVIEW_NOTE.name(), 2000, false);
         if (!approved && note == null) {
-            throw InvalidInputException.of(RESPONSE_REVIEW_NOTE, "is required when returning the response: say what to change");
+            throw InvalidInputException.of(ReferralVariables.RESPONSE_REVIEW_NOTE.name(), "is required when returning the response: say what to change");
         }
         if (approved) {
             referralOf(task).approved(records.currentActor(), records.now());
@@ -315,10 +316,10 @@ public class Referrals {
         RegulatorReferral referral = referralOf(task);
         LocalDate on = ReferralVariables.RESPONSE_SUBMITTED_ON.required(task);
         if (on.isBefore(referral.getReceivedOn())) {
-            throw InvalidInputException.of(RESPONSE_SUBMITTED_ON, "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
+            throw InvalidInputException.of(ReferralVariables.RESPONSE_SUBMITTED_ON.name(), "cannot be before the referral was received (" + referral.getReceivedOn() + ")");
         }
         RegulatorReferral.SubmissionChannel channel = ReferralVariables.SUBMISSION_CHANNEL.required(task);
-        referral.submitted(on, channel, ProcessValues.text(task, SUBMISSION_REFERENCE, 100, false), records.currentActor());
+        referral.submitted(on, channel, ProcessValues.text(task, ReferralVariables.SUBMISSION_REFERENCE.name(), 100, false), records.currentActor());
         boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
         records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
                 + "提交答复 Response submitted on " + on + " (" + channel + ")" + (late ? "; 逾期 after the due date" : ""));
@@ -336,7 +337,7 @@ public class Referrals {
         if (decidedOn == null) {
             decidedOn = records.now().atZone(ZONE).toLocalDate();
         }
-        String summary = text(execution, DECISION_SUMMARY, 4000, true);
+        String summary = text(execution, LegalVariables.DECISION_SUMMARY.name(), 4000, true);
         Complaint complaint = complaint(execution);
         boolean remedyOrdered = decision == RegulatorReferral.Decision.REMEDY_ORDERED;
         Remedy remedy = null;
@@ -362,7 +363,7 @@ public class Referrals {
     @Transactional
     public void complianceRecorded(DelegateTask task) {
         LocalDate on = ReferralVariables.COMPLIED_ON.required(task);
-        String note = text(task, COMPLIANCE_NOTE, 2000, true);
+        String note = text(task, ReferralVariables.COMPLIANCE_NOTE.name(), 2000, true);
         referralOf(task).complied(on, note);
         records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "已履行监管决定 Decision complied with on " + on + ": " + note);
     }

@@ -1,7 +1,5 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -93,16 +91,16 @@ public class Agreements {
         }
         String method = SettlementVariables.SIGNATURE_METHOD.required(task);
         if (!SIGNATURE_METHODS.contains(method)) {
-            throw InvalidInputException.of(SIGNATURE_METHOD, "must be one of " + SIGNATURE_METHODS.stream().sorted().toList());
+            throw InvalidInputException.of(SettlementVariables.SIGNATURE_METHOD.name(), "must be one of " + SIGNATURE_METHODS.stream().sorted().toList());
         }
         LocalDate today = records.now().atZone(BusinessTime.ZONE).toLocalDate();
         LocalDate on = SettlementVariables.SIGNED_ON.get(task);
         LocalDate registered = complaint.getRegisteredAt().atZone(BusinessTime.ZONE).toLocalDate();
         if (on != null && on.isBefore(registered)) {
-            throw InvalidInputException.of(SIGNED_ON, "cannot be before the complaint was registered on " + registered);
+            throw InvalidInputException.of(SettlementVariables.SIGNED_ON.name(), "cannot be before the complaint was registered on " + registered);
         }
         if (on != null && on.isAfter(today)) {
-            throw InvalidInputException.of(SIGNED_ON, "cannot be in the future");
+            throw InvalidInputException.of(SettlementVariables.SIGNED_ON.name(), "cannot be in the future");
         }
         agreement.sign(method, on != null ? on : today, records.currentActor());
         records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "协议已签署 Agreement " + agreement.getAgreementNumber()

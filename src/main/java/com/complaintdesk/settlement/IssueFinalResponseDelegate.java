@@ -1,7 +1,5 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.COMPANY_POSITION;
-
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.ProcessValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

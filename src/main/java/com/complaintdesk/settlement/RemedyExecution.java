@@ -1,7 +1,5 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -141,7 +139,7 @@ public class RemedyExecution {
         SettlementVariables.EXECUTION_CONFIRMED.set(task, confirmed);
         String note = SettlementVariables.EXECUTION_NOTE.get(task);
         if (!confirmed && note == null) {
-            throw InvalidInputException.of(EXECUTION_NOTE, "is required when the remedy was not carried out: say what went wrong");
+            throw InvalidInputException.of(SettlementVariables.EXECUTION_NOTE.name(), "is required when the remedy was not carried out: say what went wrong");
         }
         Complaint complaint = records.get(ProcessValues.complaintNumber(task));
         records.recordInternal(complaint, Milestone.EXECUTION_CONFIRMED,

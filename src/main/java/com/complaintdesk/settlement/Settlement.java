@@ -1,7 +1,5 @@
 package com.complaintdesk.settlement;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -53,10 +51,10 @@ public class Settlement {
         Remedy remedy = SettlementVariables.REMEDY.required(task);
         BigDecimal amount = SettlementVariables.PROPOSED_AMOUNT.get(task);
         if (remedy.isMonetary() && (amount == null || amount.signum() == 0)) {
-            throw InvalidInputException.of(PROPOSED_AMOUNT, "must be more than 0 for a " + remedy + " remedy");
+            throw InvalidInputException.of(SettlementVariables.PROPOSED_AMOUNT.name(), "must be more than 0 for a " + remedy + " remedy");
         }
         if (amount != null && amount.compareTo(MAX_AMOUNT) > 0) {
-            throw InvalidInputException.of(PROPOSED_AMOUNT, "must not exceed " + MAX_AMOUNT.toPlainString() + " yuan");
+            throw InvalidInputException.of(SettlementVariables.PROPOSED_AMOUNT.name(), "must not exceed " + MAX_AMOUNT.toPlainString() + " yuan");
         }
         // what the proposal is worth: the sum paid, or the value of the repair or replacement terminal (the approval
         // table weighs it: a replacement above 5000 yuan needs compliance-legal too); a letter is worth nothing
@@ -93,7 +91,7 @@ public class Settlement {
         boolean approved = SettlementVariables.PROPOSAL_APPROVED.get(task);
         String comment = SettlementVariables.APPROVAL_COMMENT.get(task);
         if (!approved && comment == null) {
-            throw InvalidInputException.of(APPROVAL_COMMENT, "is required when refusing: the investigator needs the reason");
+            throw InvalidInputException.of(SettlementVariables.APPROVAL_COMMENT.name(), "is required when refusing: the investigator needs the reason");
         }
         String group = SettlementVariables.APPROVER_GROUP.required(task);
         approvals.save(new ProposalApproval(proposal.getId(), group, approved, comment, records.currentActor(), records.now()));
@@ -145,10 +143,10 @@ public class Settlement {
             case "ACCEPT" -> SettlementProposal.Status.ACCEPTED;
             case "REJECT" -> SettlementProposal.Status.REJECTED;
             case "COUNTER" -> SettlementProposal.Status.COUNTERED;
-            default -> throw InvalidInputException.of(SETTLEMENT_RESPONSE, "must be ACCEPT, REJECT or COUNTER");
+            default -> throw InvalidInputException.of(SettlementVariables.SETTLEMENT_RESPONSE.name(), "must be ACCEPT, REJECT or COUNTER");
         };
         if (status == SettlementProposal.Status.COUNTERED && counterAmount == null) {
-            throw InvalidInputException.of(COUNTER_AMOUNT, "is required for a counter-offer");
+            throw InvalidInputException.of(SettlementVariables.COUNTER_AMOUNT.name(), "is required for a counter-offer");
         }
         proposal.answered(status, counterAmount, counterReason, records.now());
         if (status == SettlementProposal.Status.ACCEPTED) {
@@ -183,7 +181,7 @@ public class Settlement {
 
     /** The groups the approval table named for this round (Task_DetermineApprovers' result). */
     private static List<String> approverGroups(VariableScope scope) {
-        Object groups = scope.getVariable(APPROVER_GROUPS);
+        Object groups = scope.getVariable(SettlementVariables.APPROVER_GROUPS.name());
         return groups instanceof Collection<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 
@@ -205,13 +203,13 @@ public class Settlement {
             throw new IllegalArgumentException("A negotiated settlement is proposed, approved and accepted, not ordered");
         }
         if (remedy == null) {
-            throw InvalidInputException.of(REMEDY, "is required");
+            throw InvalidInputException.of(SettlementVariables.REMEDY.name(), "is required");
         }
         if (remedy.isMonetary() && (amount == null || amount.signum() <= 0)) {
-            throw InvalidInputException.of(PROPOSED_AMOUNT, "is required and above 0 for " + remedy);
+            throw InvalidInputException.of(SettlementVariables.PROPOSED_AMOUNT.name(), "is required and above 0 for " + remedy);
         }
         if (amount != null && amount.compareTo(MAX_AMOUNT) > 0) {
-            throw InvalidInputException.of(PROPOSED_AMOUNT, "must not exceed " + MAX_AMOUNT.toPlainString());
+            throw InvalidInputException.of(SettlementVariables.PROPOSED_AMOUNT.name(), "must not exceed " + MAX_AMOUNT.toPlainString());
         }
         return proposals.findByComplaintIdAndSourceAndSourceReference(complaint.getId(), source, reference).orElseGet(() -> {
             int round = (int) proposals.countByComplaintId(complaint.getId()) + 1;
