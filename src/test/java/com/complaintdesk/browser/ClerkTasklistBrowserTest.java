@@ -3,9 +3,10 @@ package com.complaintdesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintdesk.complaint.Lifecycle;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
-import com.complaintdesk.complaint.LifecycleVariables;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
@@ -370,8 +371,8 @@ class ClerkTasklistBrowserTest {
     }
 
     private String businessKeyOf(String merchantId) {
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
-                .variableValueEquals(LifecycleVariables.MERCHANT_ID, merchantId).singleResult();
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(Processes.LIFECYCLE_KEY)
+                .variableValueEquals(Lifecycle.MERCHANT_ID.name(), merchantId).singleResult();
         return instance == null ? null : instance.getBusinessKey();
     }
 

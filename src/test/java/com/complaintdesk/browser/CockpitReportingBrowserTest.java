@@ -3,9 +3,9 @@ package com.complaintdesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
-import com.complaintdesk.complaint.LifecycleVariables;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
@@ -99,7 +99,7 @@ class CockpitReportingBrowserTest {
                 .contains("/camunda/api/cockpit/plugin/complaint-desk-reporting/default/register.xlsx?", "channel=WALK_IN");
         screenshot("cockpit-kpis.png", By.id("complaint-desk-kpis"));
 
-        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+        String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(Processes.LIFECYCLE_KEY)
                 .latestVersion().singleResult().getId();
         browser.driver().get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
         WebElement triage = browser.visible(By.cssSelector(".cd-waiting[data-activity='Task_TriageComplaint']"));
@@ -116,7 +116,7 @@ class CockpitReportingBrowserTest {
     }
 
     private long triageTasks() {
-        return taskService.createTaskQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+        return taskService.createTaskQuery().processDefinitionKey(Processes.LIFECYCLE_KEY)
                 .taskDefinitionKey("Task_TriageComplaint").count();
     }
 

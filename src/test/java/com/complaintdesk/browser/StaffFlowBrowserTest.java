@@ -3,10 +3,11 @@ package com.complaintdesk.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintdesk.complaint.Lifecycle;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
-import com.complaintdesk.complaint.LifecycleVariables;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
@@ -123,7 +124,7 @@ class StaffFlowBrowserTest {
         assertCompletedBy(approval, "sun.li");
 
         // ... and finds the running complaint in Cockpit by its number
-        String definitionId = runtimeService.createProcessInstanceQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
+        String definitionId = runtimeService.createProcessInstanceQuery().processDefinitionKey(Processes.LIFECYCLE_KEY)
                 .processInstanceBusinessKey(number).singleResult()
                 .getProcessDefinitionId();
         tasklist.openCockpitDefinition(definitionId, number);
@@ -189,8 +190,8 @@ class StaffFlowBrowserTest {
     // ---- helpers ----
 
     private String businessKeyOf(String merchant) {
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
-                .variableValueEquals(LifecycleVariables.MERCHANT_ID, merchant).singleResult();
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(Processes.LIFECYCLE_KEY)
+                .variableValueEquals(Lifecycle.MERCHANT_ID.name(), merchant).singleResult();
         return instance == null ? null : instance.getBusinessKey();
     }
 

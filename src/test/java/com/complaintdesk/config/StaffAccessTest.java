@@ -1,12 +1,9 @@
 package com.complaintdesk.config;
 
-import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
-import static com.complaintdesk.complaint.LifecycleVariables.EVIDENCE_REQUIRED;
-import static com.complaintdesk.complaint.LifecycleVariables.IS_DUPLICATE;
-import static com.complaintdesk.complaint.LifecycleVariables.SUB_CATEGORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.intake.ComplaintRegistration;
@@ -161,10 +158,10 @@ class StaffAccessTest {
         identityService.setAuthentication("wang.fang", List.of("customer-service"));
         try {
             taskService.complete(triage.getId(), Variables.createVariables()
-                    .putValue(CATEGORY, Category.FEE_DISPUTE.name())
-                    .putValue(SUB_CATEGORY, "RATE_RAISED_WITHOUT_NOTICE")
-                    .putValue(EVIDENCE_REQUIRED, false)
-                    .putValue(IS_DUPLICATE, false));
+                    .putValue(Lifecycle.CATEGORY.name(), Category.FEE_DISPUTE.name())
+                    .putValue(Lifecycle.SUB_CATEGORY.name(), "RATE_RAISED_WITHOUT_NOTICE")
+                    .putValue(Lifecycle.EVIDENCE_REQUIRED.name(), false)
+                    .putValue(Lifecycle.IS_DUPLICATE.name(), false));
         } finally {
             identityService.clearAuthentication();
         }

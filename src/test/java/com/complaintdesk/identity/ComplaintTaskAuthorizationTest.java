@@ -1,16 +1,11 @@
 package com.complaintdesk.identity;
 
-import static com.complaintdesk.complaint.LifecycleVariables.CATEGORY;
-import static com.complaintdesk.complaint.LifecycleVariables.CONFIRMED_REFUND;
-import static com.complaintdesk.complaint.LifecycleVariables.EVIDENCE_REQUIRED;
-import static com.complaintdesk.complaint.LifecycleVariables.FINDINGS;
-import static com.complaintdesk.complaint.LifecycleVariables.IS_DUPLICATE;
-import static com.complaintdesk.complaint.LifecycleVariables.PROCESS_KEY;
-import static com.complaintdesk.complaint.LifecycleVariables.SUB_CATEGORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.complaintdesk.complaint.Lifecycle;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.intake.ComplaintRegistration;
@@ -70,16 +65,16 @@ class ComplaintTaskAuthorizationTest {
 
         as("wang.fang", Departments.CUSTOMER_SERVICE, () -> {
             taskService.complete(triage.getId(), Variables.createVariables()
-                    .putValue(CATEGORY, Category.FEE_DISPUTE.name())
-                    .putValue(SUB_CATEGORY, "RATE_RAISED_WITHOUT_NOTICE")
-                    .putValue(EVIDENCE_REQUIRED, false)
-                    .putValue(IS_DUPLICATE, false));
+                    .putValue(Lifecycle.CATEGORY.name(), Category.FEE_DISPUTE.name())
+                    .putValue(Lifecycle.SUB_CATEGORY.name(), "RATE_RAISED_WITHOUT_NOTICE")
+                    .putValue(Lifecycle.EVIDENCE_REQUIRED.name(), false)
+                    .putValue(Lifecycle.IS_DUPLICATE.name(), false));
             return null;
         });
         Task audit = await().atMost(Duration.ofSeconds(20)).until(
                 () -> taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_AuditFees").singleResult(),
                 task -> task != null);
-        Map<String, Object> auditAnswer = Variables.createVariables().putValue(CONFIRMED_REFUND, 0.0).putValue(FINDINGS, "费率正确 Rate correct");
+        Map<String, Object> auditAnswer = Variables.createVariables().putValue(Lifecycle.CONFIRMED_REFUND.name(), 0.0).putValue(Lifecycle.FINDINGS.name(), "费率正确 Rate correct");
 
         // technical-support: neither sees nor completes it
         assertThat(as("zhang.wei", Departments.TECHNICAL_SUPPORT,
@@ -125,9 +120,9 @@ class ComplaintTaskAuthorizationTest {
         for (String group : Departments.ALL) {
             boolean starter = group.equals(Departments.CUSTOMER_SERVICE) || group.equals(Departments.COMPLAINT_MANAGERS);
             assertThat(authorizationService.isUserAuthorized("someone", List.of(group), ProcessDefinitionPermissions.READ,
-                    Resources.PROCESS_DEFINITION, PROCESS_KEY)).as("%s reads the process", group).isTrue();
+                    Resources.PROCESS_DEFINITION, Processes.LIFECYCLE_KEY)).as("%s reads the process", group).isTrue();
             assertThat(authorizationService.isUserAuthorized("someone", List.of(group), ProcessDefinitionPermissions.CREATE_INSTANCE,
-                    Resources.PROCESS_DEFINITION, PROCESS_KEY)).as("%s starts complaints", group).isEqualTo(starter);
+                    Resources.PROCESS_DEFINITION, Processes.LIFECYCLE_KEY)).as("%s starts complaints", group).isEqualTo(starter);
             assertThat(authorizationService.isUserAuthorized("someone", List.of(group), ProcessInstancePermissions.CREATE,
                     Resources.PROCESS_INSTANCE, "*")).as("%s creates instances", group).isEqualTo(starter);
             assertThat(authorizationService.isUserAuthorized("someone", List.of(group), Permissions.READ, Resources.TASK, "*"))

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.complaintdesk.complaint.LifecycleVariables;
+import com.complaintdesk.complaint.Processes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
     /** The same cached engine as the coverage suite; two versions of one key would only blur that report. */
     @RegisterExtension
     static final ProcessEngineCoverageExtension ENGINE = ProcessEngineCoverageExtension.builder(LifecycleProcessTest.ENGINE_CONFIGURATION)
-            .excludeProcessDefinitionKeys(LifecycleVariables.PROCESS_KEY)
+            .excludeProcessDefinitionKeys(Processes.LIFECYCLE_KEY)
             .build();
 
     static final String NEW_TASK = "Task_SatisfactionCall";
@@ -129,7 +129,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
 
         // the message subscription of the boundary event moved with the instance
         ProcessInstance negotiation = waiting.get("Task_NegotiateSettlement");
-        processEngine.getRuntimeService().createMessageCorrelation(LifecycleVariables.MESSAGE_SETTLEMENT_RESPONSE)
+        processEngine.getRuntimeService().createMessageCorrelation(Processes.MESSAGE_SETTLEMENT_RESPONSE)
                 .processInstanceId(negotiation.getId())
                 .setVariable("settlementResponse", "ACCEPT")
                 .correlate();
@@ -251,7 +251,7 @@ class ProcessMigrationTest extends LifecycleProcessTest {
      */
     static BpmnModelInstance secondVersion() {
         BpmnModelInstance model = realModel();
-        Process process = model.getModelElementById(LifecycleVariables.PROCESS_KEY);
+        Process process = model.getModelElementById(Processes.LIFECYCLE_KEY);
         process.setCamundaVersionTag("2");
         UserTask close = model.getModelElementById("Task_CloseComplaint");
         close.setName(RENAMED_CLOSE);
