@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The variables of the complaint-lifecycle process ({@link LifecycleVariables#PROCESS_KEY}), one typed descriptor each
+ * The variables of the complaint-lifecycle process ({@link Processes#LIFECYCLE_KEY}), one typed descriptor each
  * (see {@link Variable}). Form field keys in forms/ are these names. The variables of proposals, approval, negotiation
  * and settlement execution are in {@code settlement.SettlementVariables}.
  */

@@ -1,6 +1,6 @@
 package com.complaintdesk.models;
 
-import com.complaintdesk.complaint.LifecycleVariables;
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.deadline.DeadlinePeriods;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,9 +46,9 @@ class DeploymentCheck {
     /** Decisions the application's beans evaluate (from the deployment of the process) while an instance runs: they are
      * checked, and taken into a deployment that lacks them, like the decisions of business rule tasks. */
     static final Map<String, List<String>> DECISIONS_EVALUATED_BY_BEANS = Map.of(
-            LifecycleVariables.PROCESS_KEY, List.of(DeadlinePeriods.DECISION_KEY, ROUTING),
-            LifecycleVariables.SETTLEMENT_EXECUTION_KEY, List.of(DeadlinePeriods.DECISION_KEY),
-            LifecycleVariables.REGULATOR_REFERRAL_KEY, List.of(DeadlinePeriods.DECISION_KEY));
+            Processes.LIFECYCLE_KEY, List.of(DeadlinePeriods.DECISION_KEY, ROUTING),
+            Processes.SETTLEMENT_EXECUTION_KEY, List.of(DeadlinePeriods.DECISION_KEY),
+            Processes.REGULATOR_REFERRAL_KEY, List.of(DeadlinePeriods.DECISION_KEY));
 
     private final ListableBeanFactory beans;
     private final ObjectMapper json = new ObjectMapper();

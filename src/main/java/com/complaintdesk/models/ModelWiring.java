@@ -1,7 +1,7 @@
 package com.complaintdesk.models;
 
+import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Lifecycle;
-import com.complaintdesk.complaint.LifecycleVariables;
 import com.complaintdesk.complaint.Variable;
 import com.complaintdesk.identity.Departments;
 import com.complaintdesk.legal.LegalVariables;
@@ -55,7 +55,7 @@ final class ModelWiring {
     static final String REMINDERS = "${taskReminders.schedule(task)}";
 
     /** The processes whose user tasks get due dates from the task schedule (deadline/TaskDeadlines) and reminders. */
-    static final Set<String> SCHEDULED_PROCESSES = Set.of(LifecycleVariables.PROCESS_KEY, LifecycleVariables.SETTLEMENT_EXECUTION_KEY);
+    static final Set<String> SCHEDULED_PROCESSES = Set.of(Processes.LIFECYCLE_KEY, Processes.SETTLEMENT_EXECUTION_KEY);
 
     /** Form components that show something but submit no variable. */
     private static final Set<String> VIEW_COMPONENTS = Set.of(
@@ -105,20 +105,11 @@ final class ModelWiring {
     static final List<Class<?>> VARIABLE_GROUPS = List.of(Lifecycle.class, SettlementVariables.class, LegalVariables.class,
             ReferralVariables.class);
 
-    /**
-     * The names a form field or an expression may use: the names of the variable descriptors, and the String
-     * constants of LifecycleVariables (process keys, message names, and the variable names code not yet moved to the
-     * descriptors uses; VariableDescriptorsTest keeps the two in step).
-     */
+    /** The names a form field or an expression may use: the names of the variable descriptors. */
     static Set<String> lifecycleVariables() {
         Set<String> names = new TreeSet<>();
         for (Variable<?> variable : descriptors()) {
             names.add(variable.name());
-        }
-        for (Field field : LifecycleVariables.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
-                names.add((String) staticValue(field));
-            }
         }
         return names;
     }
@@ -299,7 +290,7 @@ final class ModelWiring {
             String key = field.path("key").asText();
             if (!variableNames.contains(key)) {
                 findings.add(new Finding(element.getId(), "formRef '" + formRef + "': field '" + field.path("id").asText() + "' of "
-                        + label + " has key '" + key + "', which is no variable in LifecycleVariables"));
+                        + label + " has key '" + key + "', which is no variable (no descriptor has that name)"));
             }
         }
     }

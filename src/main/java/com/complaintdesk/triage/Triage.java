@@ -1,7 +1,5 @@
 package com.complaintdesk.triage;
 
-import static com.complaintdesk.complaint.LifecycleVariables.*;
-
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNumber;
@@ -35,13 +33,13 @@ public class Triage {
         if (duplicate) {
             String original = Lifecycle.DUPLICATE_OF.get(task);
             if (original == null) {
-                throw InvalidInputException.of(DUPLICATE_OF, "is required when the complaint is a duplicate: give the original's number");
+                throw InvalidInputException.of(Lifecycle.DUPLICATE_OF.name(), "is required when the complaint is a duplicate: give the original's number");
             }
             if (!ComplaintNumber.isWellFormed(original)) {
-                throw InvalidInputException.of(DUPLICATE_OF, "must be a complaint number like CP-20261126-000042");
+                throw InvalidInputException.of(Lifecycle.DUPLICATE_OF.name(), "must be a complaint number like CP-20261126-000042");
             }
             if (original.equals(complaint.getComplaintNumber())) {
-                throw InvalidInputException.of(DUPLICATE_OF, "cannot be the complaint itself");
+                throw InvalidInputException.of(Lifecycle.DUPLICATE_OF.name(), "cannot be the complaint itself");
             }
             records.get(original); // the original must exist
         }

@@ -96,7 +96,7 @@ class DeploymentGuardTest {
                 {"id": "guard-odd-form", "type": "default", "components": [
                   {"type": "textfield", "id": "Field_Typo", "key": "complaintNumbr", "label": "Number"}]}""");
         String problem = "guard-probe.bpmn: Task_Odd formRef 'guard-odd-form': field 'Field_Typo' of guard-odd-form.form has key "
-                + "'complaintNumbr', which is no variable in LifecycleVariables";
+                + "'complaintNumbr', which is no variable (no descriptor has that name)";
 
         HttpResponse<String> deploy = multipart("/engine-rest/deployment/create", "admin", "admin", "guard-odd", files);
         assertThat(deploy.statusCode()).as(deploy.body()).isEqualTo(400);

@@ -1,6 +1,5 @@
 package com.complaintdesk.models;
 
-import com.complaintdesk.complaint.LifecycleVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -84,7 +83,7 @@ final class ModelConventions {
         this.decisionKeys = decisionKeys;
     }
 
-    /** The conventions of this project: its beans, LifecycleVariables, forms/ and the outputs of processes/*.dmn. */
+    /** The conventions of this project: its beans, the variable descriptors, forms/ and the outputs of processes/*.dmn. */
     static ModelConventions ofProject(Path projectDir) throws IOException {
         Set<String> outputs = new TreeSet<>();
         Set<String> keys = new TreeSet<>();
@@ -116,7 +115,7 @@ final class ModelConventions {
         return beans;
     }
 
-    /** The names of the variable descriptors (and the String constants of LifecycleVariables). */
+    /** The names of the variable descriptors. */
     static Set<String> lifecycleVariables() {
         return ModelWiring.lifecycleVariables();
     }

@@ -135,7 +135,7 @@ class ModelConventionsTest {
 
         assertThat(problems).containsExactly(
                 "broken.bpmn: Task_Odd formRef 'odd-form': field 'Field_Typo' of forms/odd-form.form has key 'complaintNumbr', "
-                        + "which is no variable in LifecycleVariables",
+                        + "which is no variable (no descriptor has that name)",
                 "broken.bpmn: Task_Wrong formRef 'wrong-id': forms/wrong-id.form has id 'something-else', not 'wrong-id'");
     }
 
