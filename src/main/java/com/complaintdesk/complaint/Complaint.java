@@ -118,9 +118,9 @@ public class Complaint {
         this.processInstanceId = processInstanceId;
     }
 
-    public void triage(Category category, String subCategory, boolean viaSalesPromotion) {
+    public void triage(Category category, SubCategory subCategory, boolean viaSalesPromotion) {
         this.category = category;
-        this.subCategory = subCategory;
+        this.subCategory = subCategory == null ? null : subCategory.name();
         this.viaSalesPromotion = viaSalesPromotion;
     }
 

@@ -32,7 +32,7 @@ public final class Lifecycle {
     public static final Variable<String> CATEGORY_LABEL = Variable.text("categoryLabel");
     public static final Variable<String> PRIORITY_LABEL = Variable.text("priorityLabel");
     public static final Variable<String> DEPARTMENT_LABEL = Variable.text("departmentLabel");
-    public static final Variable<String> SUB_CATEGORY = Variable.text("subCategory");
+    public static final Variable<SubCategory> SUB_CATEGORY = Variable.of("subCategory", SubCategory.class);
     public static final Variable<Boolean> EVIDENCE_REQUIRED = Variable.flag("evidenceRequired");
     public static final Variable<Boolean> IS_DUPLICATE = Variable.flag("isDuplicate");
     public static final Variable<String> DUPLICATE_OF = Variable.text("duplicateOf");

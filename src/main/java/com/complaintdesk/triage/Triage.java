@@ -8,13 +8,15 @@ import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.complaint.ProcessValues;
+import com.complaintdesk.complaint.SubCategory;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Task_TriageComplaint (complete listener ${triage.completed(task)}): the customer-service agent confirms the
- * category and sub-category, whether evidence is needed, and whether this is a duplicate of an open complaint.
+ * category and sub-category (one of that category's), whether evidence is needed, and whether this is a duplicate of an
+ * open complaint.
  */
 @Component("triage")
 public class Triage {
@@ -43,7 +45,12 @@ public class Triage {
             }
             records.get(original); // the original must exist
         }
-        complaint.triage(category, Lifecycle.SUB_CATEGORY.get(task), Lifecycle.VIA_SALES_PROMOTION.get(task));
+        SubCategory subCategory = Lifecycle.SUB_CATEGORY.get(task);
+        if (subCategory != null && subCategory.category() != category) {
+            throw InvalidInputException.of(Lifecycle.SUB_CATEGORY.name(), "must be a sub-category of " + category.label() + ": "
+                    + subCategory.name() + " (" + subCategory.label() + ") is one of " + subCategory.category().label());
+        }
+        complaint.triage(category, subCategory, Lifecycle.VIA_SALES_PROMOTION.get(task));
         String note = Lifecycle.TRIAGE_NOTE.get(task);
         records.recordInternal(complaint, Milestone.TRIAGED, "分诊 Triaged: " + category
                 + (complaint.getSubCategory() == null ? "" : " / " + complaint.getSubCategory())

@@ -82,6 +82,12 @@ class TaskCompletionTrustTest {
         assertThat(unknownValue.statusCode()).as(unknownValue.body()).isEqualTo(400);
         assertThat(unknownValue.body()).contains("subCategory", "must be one of");
 
+        HttpResponse<String> otherCategorysSub = clerk.postJson("/engine-rest/task/" + triage.getId() + "/submit-form",
+                "{\"variables\": " + triageFields(false, null).replace("RATE_RAISED_WITHOUT_NOTICE", "CARD_READER") + "}");
+        assertThat(otherCategorysSub.statusCode()).as(otherCategorysSub.body()).isEqualTo(400);
+        assertThat(otherCategorysSub.body()).contains("subCategory", "must be a sub-category of 手续费争议 Fee dispute",
+                "CARD_READER", "is one of 技术故障 Technical fault");
+
         HttpResponse<String> duplicateWithoutOriginal = clerk.postJson("/engine-rest/task/" + triage.getId() + "/submit-form",
                 "{\"variables\": " + triageFields(true, null) + "}");
         assertThat(duplicateWithoutOriginal.statusCode()).as("duplicateOf shows, and is required, once isDuplicate is ticked")

@@ -9,6 +9,7 @@ import com.complaintdesk.complaint.Labelled;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.Priority;
 import com.complaintdesk.complaint.RootCause;
+import com.complaintdesk.complaint.SubCategory;
 import com.complaintdesk.referral.Regulator;
 import com.complaintdesk.settlement.Remedy;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The forms take every enum's values and words from the enum: a field whose key is an enum's variable (remedy,
- * outcome, category, channel, priority, regulator, rootCause, status) offers only the enum's names, each with the
+ * outcome, category, channel, priority, regulator, rootCause, status, subCategory) offers only the enum's names, each with the
  * enum's label, and every FEEL label map ({@code get value({"REFUND": "退款 Refund", ...}, remedy)}) names every value
  * of the enum with its label. A new value, or a changed word, fails here with the form and the field named.
  */
@@ -36,7 +37,8 @@ class EnumLabelsInFormsTest {
     /** Variable (form field key) to the enum its values come from. */
     static final Map<String, Class<? extends Enum<?>>> ENUMS = Map.of(
             "remedy", Remedy.class, "outcome", Outcome.class, "category", Category.class, "channel", Channel.class,
-            "priority", Priority.class, "regulator", Regulator.class, "rootCause", RootCause.class, "status", ComplaintStatus.class);
+            "priority", Priority.class, "regulator", Regulator.class, "rootCause", RootCause.class, "status", ComplaintStatus.class,
+            "subCategory", SubCategory.class);
 
     private static final Pattern LABEL_MAP = Pattern.compile("get value\\(\\{(.*?)\\},\\s*([\\w.]+)\\)");
     private static final Pattern ENTRY = Pattern.compile("\"(\\w+)\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -90,6 +92,18 @@ class EnumLabelsInFormsTest {
         }
         softly.assertAll();
         assertThat(checked).as("options and label maps checked").isGreaterThan(20);
+    }
+
+    /** Triage offers every sub-category, in the enum's order, each with its words ("技术故障 · 无法开机 Technical fault · won't power on"). */
+    @Test
+    void triageOffersEverySubCategory() throws IOException {
+        List<JsonNode> components = new ArrayList<>();
+        collect(json.readTree(Path.of("forms", "triage-complaint.form").toFile()).path("components"), components);
+        Map<String, String> offered = new LinkedHashMap<>();
+        components.stream().filter(c -> "subCategory".equals(c.path("key").asText()))
+                .forEach(c -> c.path("values").forEach(o -> offered.put(o.path("value").asText(), o.path("label").asText())));
+
+        assertThat(offered).containsExactlyEntriesOf(labels(SubCategory.class));
     }
 
     private static void collect(JsonNode components, List<JsonNode> into) {

@@ -1,6 +1,7 @@
 package com.complaintdesk.triage;
 
 import com.complaintdesk.complaint.Category;
+import com.complaintdesk.complaint.SubCategory;
 import com.complaintdesk.support.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,25 +135,56 @@ class ComplaintRoutingDecisionTest {
         }
     }
 
+    /** The rows above are every sub-category of the enum, each under its category (EnumLabelsInFormsTest holds the form to it). */
     @Test
-    void theSubCategoriesTestedAreExactlyTheTriageFormsOptions() throws Exception {
-        com.fasterxml.jackson.databind.JsonNode form = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(new java.io.File("forms/triage-complaint.form"));
-        java.util.Set<String> offered = new java.util.TreeSet<>();
-        for (com.fasterxml.jackson.databind.JsonNode component : form.get("components")) {
-            if ("subCategory".equals(component.path("key").asText())) {
-                component.get("values").forEach(v -> offered.add(v.get("value").asText()));
+    void theSubCategoriesTestedAreExactlyTheEnumsUnderTheirCategories() throws NoSuchMethodException {
+        Map<String, String> tested = new java.util.LinkedHashMap<>();
+        java.lang.reflect.Method rows = getClass().getDeclaredMethod("eachSubCategoryReachesItsDepartmentsInvestigation",
+                String.class, String.class, String.class, String.class, String.class);
+        for (String row : rows.getAnnotation(CsvSource.class).value()) {
+            String[] cells = row.split(",");
+            tested.put(cells[1].trim(), cells[0].trim());
+        }
+        Map<String, String> defined = new java.util.LinkedHashMap<>();
+        for (SubCategory sub : SubCategory.values()) {
+            defined.put(sub.name(), sub.category().name());
+        }
+        assertThat(tested).containsExactlyEntriesOf(defined);
+    }
+
+    /**
+     * The table's sub-category input offers exactly the enum's values (what the Modeler shows), and every sub-category a
+     * rule names is one of them, in a rule of its own category.
+     */
+    @Test
+    void theTablesSubCategoriesAreTheEnumsUnderTheirCategories() {
+        DecisionTable table = (DecisionTable) DecisionTables.model(RESOURCE).<Decision>getModelElementById("complaint-routing")
+                .getExpression();
+        Input subCategoryInput = table.getInputs().stream().filter(i -> "InputClause_SubCategory".equals(i.getId())).findFirst()
+                .orElseThrow();
+        assertThat(literals(subCategoryInput.getInputValues().getTextContent()))
+                .containsExactlyElementsOf(java.util.Arrays.stream(SubCategory.values()).map(Enum::name).toList());
+
+        int named = 0;
+        for (Rule rule : table.getRules()) {
+            List<org.camunda.bpm.model.dmn.instance.InputEntry> entries = List.copyOf(rule.getInputEntries());
+            List<String> categories = literals(entries.get(0).getTextContent());
+            for (String sub : literals(entries.get(2).getTextContent())) {
+                assertThat(java.util.Arrays.stream(SubCategory.values()).map(Enum::name)).as(rule.getId() + ": " + sub).contains(sub);
+                assertThat(categories).as(rule.getId() + ": the category of " + sub).containsExactly(SubCategory.valueOf(sub).category().name());
+                named++;
             }
         }
-        java.util.Set<String> tested = new java.util.TreeSet<>();
-        for (java.lang.reflect.Method m : getClass().getDeclaredMethods()) {
-            if (m.getName().equals("eachSubCategoryReachesItsDepartmentsInvestigation")) {
-                for (String row : m.getAnnotation(CsvSource.class).value()) {
-                    tested.add(row.split(",")[1].trim());
-                }
-            }
+        assertThat(named).as("sub-categories named in rules").isPositive();
+    }
+
+    private static List<String> literals(String feel) {
+        List<String> literals = new java.util.ArrayList<>();
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(feel);
+        while (quoted.find()) {
+            literals.add(quoted.group(1));
         }
-        assertThat(tested).isEqualTo(offered);
+        return literals;
     }
 
     @Test
