@@ -14,6 +14,7 @@ import com.complaintdesk.identity.Departments;
 import com.complaintdesk.complaint.CardNumberMasker;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
+import com.complaintdesk.referral.ReferralVariables;
 import com.complaintdesk.referral.Referrals;
 import com.complaintdesk.settlement.Remedy;
 import com.complaintdesk.settlement.Settlement;
@@ -198,7 +199,7 @@ public class Legal {
             throw InvalidInputException.of(LegalVariables.AWARDED_AMOUNT.name(), "must be 0 when we won: nothing is owed");
         }
         LocalDate served = LegalVariables.DECISION_SERVED_ON.required(task);
-        String summary = required(task, LegalVariables.DECISION_SUMMARY.name(), 4000);
+        String summary = required(task, ReferralVariables.DECISION_SUMMARY.name(), 4000);
         Instant deadline = appealDeadline(kind, served);
         LegalCase legalCase = caseOf(task);
         legalCase.decided(kind, result, awarded, served, deadline);

@@ -39,7 +39,6 @@ public final class LegalVariables {
     public static final Variable<LegalCase.DecisionResult> DECISION_RESULT = Variable.of("decisionResult", LegalCase.DecisionResult.class);
     public static final Variable<BigDecimal> AWARDED_AMOUNT = Variable.money("awardedAmount");
     public static final Variable<LocalDate> DECISION_SERVED_ON = Variable.date("decisionServedOn");
-    public static final Variable<String> DECISION_SUMMARY = Variable.text("decisionSummary");
     /** The last day to appeal (2027-01-12), for people; {@link #APPEAL_DEADLINE_AT} is the instant the timer uses. */
     public static final Variable<LocalDate> APPEAL_DEADLINE = Variable.date("appealDeadline");
     public static final Variable<Instant> APPEAL_DEADLINE_AT = Variable.instant("appealDeadlineAt");

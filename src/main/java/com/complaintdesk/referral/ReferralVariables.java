@@ -29,6 +29,8 @@ public final class ReferralVariables {
     /** NO_ACTION, REMEDY_ORDERED or MEDIATED. */
     public static final Variable<RegulatorReferral.Decision> REGULATOR_DECISION = Variable.of("regulatorDecision", RegulatorReferral.Decision.class);
     public static final Variable<LocalDate> DECIDED_ON = Variable.date("decidedOn");
+    /** The regulator's decision in short; also the court's or tribunal's in legal proceedings (legal depends on referral, not the other way). */
+    public static final Variable<String> DECISION_SUMMARY = Variable.text("decisionSummary");
     /** Set when the regulator's decision orders a remedy: settlement-execution carries it out. */
     public static final Variable<Boolean> REMEDY_ORDERED = Variable.flag("remedyOrdered");
     public static final Variable<String> COMPLIANCE_NOTE = Variable.text("complianceNote");

@@ -2,7 +2,6 @@ package com.complaintdesk.referral;
 
 import static com.complaintdesk.shared.BusinessTime.ZONE;
 
-import com.complaintdesk.legal.LegalVariables;
 import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
@@ -337,7 +336,7 @@ public class Referrals {
         if (decidedOn == null) {
             decidedOn = records.now().atZone(ZONE).toLocalDate();
         }
-        String summary = text(execution, LegalVariables.DECISION_SUMMARY.name(), 4000, true);
+        String summary = text(execution, ReferralVariables.DECISION_SUMMARY.name(), 4000, true);
         Complaint complaint = complaint(execution);
         boolean remedyOrdered = decision == RegulatorReferral.Decision.REMEDY_ORDERED;
         Remedy remedy = null;

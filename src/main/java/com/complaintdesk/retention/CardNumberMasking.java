@@ -1,4 +1,4 @@
-package com.complaintdesk.intake;
+package com.complaintdesk.retention;
 
 import com.complaintdesk.referral.ReferralVariables;
 import com.complaintdesk.complaint.CardNumberMasker;
