@@ -6,7 +6,9 @@ import com.complaintdesk.support.ComplaintDeskSpringTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +72,7 @@ class KpiQueryBenchmark {
         long filtered = median(() -> queries.kpis(filteredYear), 2, 5);
         figure("kpis_of_the_year_ms", kpiQuery);
         figure("kpis_of_the_year_filtered_ms", filtered);
+        partsOf(year);
 
         jdbc.update("update complaint set status = 'CLOSED', outcome = 'EXPLAINED', closed_at = registered_at + interval '3 days',"
                 + " decided_at = registered_at + interval '3 days' where id in (select id from complaint where status = 'UNDER_INVESTIGATION'"
@@ -100,6 +103,22 @@ class KpiQueryBenchmark {
                     case when g % 50 = 0 then 10 else 0 end, case when ? then r + (g % 600) * interval '1 hour' end
                 from (select g, timestamptz '2030-01-01 00:00+08' + (g % 340) * interval '1 day' + (g % 24) * interval '1 hour' as r
                       from generate_series(?, ?) g) s""", status, closed, closed, closed, first, first + count - 1);
+    }
+
+    /** Where the KPI query of the year spends its time: each of its statements' median, as {@link KpiQueries#figures} runs them. */
+    private void partsOf(ReportFilter year) {
+        KpiQueries.Registered registered = queries.registered(year);
+        KpiQueries.Closed closed = queries.closed(year);
+        Map<String, Runnable> parts = new LinkedHashMap<>();
+        parts.put("registered", () -> queries.registered(year));
+        parts.put("closed", () -> queries.closed(year));
+        parts.put("open", () -> queries.open(year));
+        parts.put("decisions", () -> queries.decisions(year));
+        parts.put("deadlines", () -> queries.deadlines(year, registered));
+        parts.put("settlements", () -> queries.settlements(year));
+        parts.put("external", () -> queries.external(year));
+        parts.put("satisfaction", () -> queries.satisfaction(year, closed.total()));
+        parts.forEach((part, query) -> figure("kpis_of_the_year_part_" + part + "_ms", median(query, 1, 5)));
     }
 
     private static void figure(String name, Object value) {
