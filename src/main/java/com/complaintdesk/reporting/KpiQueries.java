@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The KPIs from our own tables (complaint, settlement_proposal, ledger_entry, legal_case, regulator_referral,
  * complaint_survey), never from the engine's history. Portable SQL (H2 2.x and PostgreSQL): each query aggregates in
- * the database and returns a few rows; the percentiles are computed here from an hour histogram (one row per whole
- * hour of time to decision), so no query returns a row per complaint. Days are Asia/Shanghai days (UTC+8, no
+ * the database and returns a few rows; the percentiles are computed here from a histogram of hour bands (one row per
+ * band of time to decision, {@link KpiRollup#HOUR_BAND}), so no query returns a row per complaint. Days are Asia/Shanghai days (UTC+8, no
  * daylight saving): {@code floor((epoch + 8 h) / 1 day)}.
  */
 @Repository
@@ -133,10 +133,14 @@ public class KpiQueries {
         return new Kpis.Open(totals[0], totals[1], byDepartment, byCategory, byPriority, byStage);
     }
 
-    /** The {@code columns} of the rows of kpi_day of one kind in the period and filter. */
+    /**
+     * The {@code columns} of the rows of kpi_day of one kind in the period, those of the filter's own combination
+     * (a filter left out reads the rows of every one, {@link KpiRollup#EVERY}).
+     */
     private static String rolledUp(String kind, String columns, ReportFilter filter) {
-        return "select " + columns + " from kpi_day k where k.kind = '" + kind + "'"
-                + " and k.day_number >= :startDay and k.day_number <= :endDay" + filter.where("k");
+        return "select " + columns + " from kpi_day k where k.kind = '" + kind + "' and k.department = :rolledUpDepartment"
+                + " and k.category = :rolledUpCategory and k.channel = :rolledUpChannel"
+                + " and k.day_number >= :startDay and k.day_number <= :endDay";
     }
 
     static List<Kpis.Day> days(ReportFilter filter, Map<Long, Long> opened, Map<Long, Long> closed) {
@@ -167,7 +171,7 @@ public class KpiQueries {
         long[] totals = new long[3];
         jdbc.query("select h, sum(n) as n, sum(due) as due, sum(in_time) as in_time from ("
                         + rolledUp("D", "k.hours as h, k.complaints as n, k.due, k.in_time", filter)
-                        + " union all select " + HOURS_TO_DECISION + " as h, 1 as n,"
+                        + " union all select " + KpiRollup.DECISION_BAND + " as h, 1 as n,"
                         + " case when c.decision_due_at is null then 0 else 1 end as due,"
                         + " case when c.decided_at <= c.decision_due_at then 1 else 0 end as in_time"
                         + " from complaint c where c.kpi_batch is null and c.decided_at >= :start and c.decided_at < :end"
@@ -253,7 +257,8 @@ public class KpiQueries {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
+    /** A missing department or outcome: null in the complaint rows, '-' in kpi_day. */
     private static String orNone(String value) {
-        return value == null ? "NONE" : value;
+        return value == null || value.equals("-") ? "NONE" : value;
     }
 }

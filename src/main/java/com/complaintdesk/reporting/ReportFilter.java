@@ -70,6 +70,10 @@ public record ReportFilter(LocalDate from, LocalDate to, String department, Cate
         map.put("department", department);
         map.put("category", category == null ? null : category.name());
         map.put("channel", channel == null ? null : channel.name());
+        // the rows of kpi_day of this filter's combination: a filter left out reads the rows of every value
+        map.put("rolledUpDepartment", department == null ? KpiRollup.EVERY : department);
+        map.put("rolledUpCategory", category == null ? KpiRollup.EVERY : category.name());
+        map.put("rolledUpChannel", channel == null ? KpiRollup.EVERY : channel.name());
         return map;
     }
 

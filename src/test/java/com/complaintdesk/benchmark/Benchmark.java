@@ -1,8 +1,8 @@
 package com.complaintdesk.benchmark;
 
+import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.shared.BusinessTime;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import static org.awaitility.Awaitility.await;
 
@@ -733,12 +733,12 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- department queues
 
-    /** Department task and category per routed department, as routing would leave them. */
+    /** Per department: its group, its investigation task, and the category and sub-category triage routes there. */
     static final List<String[]> ROUTED = List.of(
-            new String[] {"technical-support", "Task_DiagnoseFault", "TECHNICAL_FAULT"},
-            new String[] {"compliance-legal", "Task_AuditFees", "FEE_DISPUTE"},
-            new String[] {"marketing-brand", "Task_InvestigateBrandIssue", "BRAND_MISUSE"},
-            new String[] {"customer-service", "Task_InvestigateServiceIssue", "SERVICE_ISSUE"});
+            new String[] {"technical-support", "Task_DiagnoseFault", "TECHNICAL_FAULT", "WONT_POWER_ON"},
+            new String[] {"compliance-legal", "Task_AuditFees", "FEE_DISPUTE", "RATE_RAISED_WITHOUT_NOTICE"},
+            new String[] {"marketing-brand", "Task_InvestigateBrandIssue", "BRAND_MARKETING", "MISLEADING_ADVERTISING"},
+            new String[] {"customer-service", "Task_InvestigateServiceIssue", "SERVICE_QUALITY", "NO_CALLBACK"});
 
     private void queues(String database, Rest admin, Database db) {
         String filterId = departmentFilter(admin, QUEUE_GROUP);
@@ -918,7 +918,8 @@ public final class Benchmark {
         for (JsonNode task : tasks) {
             List<String> names = new ArrayList<>();
             task.path("_embedded").path("variable").forEach(v -> names.add(v.get("name").asText()));
-            if (!names.containsAll(List.of("complaintNumber", "category", "priority", "department"))) {
+            if (!names.containsAll(List.of(Lifecycle.COMPLAINT_NUMBER.name(), Lifecycle.CATEGORY_LABEL.name(),
+                    Lifecycle.PRIORITY_LABEL.name(), Lifecycle.DEPARTMENT_LABEL.name()))) {
                 throw new IllegalStateException("task " + task.get("id") + " lists only the variables " + names);
             }
         }
@@ -934,33 +935,21 @@ public final class Benchmark {
     }
 
     /**
-     * An open complaint routed to a department, seeded fast: the engine starts complaint-lifecycle at the department's
-     * investigation task (custom listeners and input mappings skipped: no record of ours is written, the queue reads
-     * only the engine's tables), then the department gets what routing gives it (RouteComplaintDelegate).
+     * An open complaint routed to a department the real way: filed through the portal's API and triaged in the engine
+     * by customer service, so routing grants the department its READ, the engine its candidate-group TASK grant, and
+     * the task-create listeners write the list's words; answers its process instance id.
      */
     private static String seedRouted(Rest admin, int n) {
         String[] routed = ROUTED.get(n % ROUTED.size());
-        String number = String.format(Locale.ROOT, "BQ-%08d", n);
-        ObjectNode body = Rest.JSON.createObjectNode();
-        body.put("businessKey", number);
-        body.put("skipCustomListeners", true);
-        body.put("skipIoMappings", true);
-        ObjectNode variables = body.putObject("variables");
-        variables.putObject("complaintNumber").put("value", number);
-        variables.putObject("category").put("value", routed[2]);
-        variables.putObject("priority").put("value", List.of("HIGH", "MEDIUM", "LOW").get(n % 3));
-        variables.putObject("department").put("value", routed[0]);
-        ArrayNode instructions = body.putArray("startInstructions");
-        instructions.addObject().put("type", "startBeforeActivity").put("activityId", routed[1]);
-        HttpResponse<String> started = admin.post("/engine-rest/process-definition/key/complaint-lifecycle/start", body.toString());
-        if (started.statusCode() != 200) {
-            throw new IllegalStateException("seed start answered " + started.statusCode() + ": " + abbreviate(started.body()));
-        }
-        String processInstanceId = Rest.ok(started).get("id").asText();
-        if (!DepartmentAccess.grantAsRoutingDoes(admin, routed[0], processInstanceId)) {
-            throw new IllegalStateException("no grant for seeded complaint " + number);
-        }
-        return processInstanceId;
+        Rest anonymous = new Rest(admin.baseUrl(), null, null);
+        String number = Rest.ok(anonymous.post("/api/complaints", feeDispute(SEQUENCE.incrementAndGet()),
+                "Idempotency-Key", UUID.randomUUID().toString())).get("complaintNumber").asText();
+        String triage = awaitTask(admin, "processInstanceBusinessKey=" + number + "&taskDefinitionKey=Task_TriageComplaint");
+        Rest.ok(admin.as(CUSTOMER_SERVICE_USER, DEMO_PASSWORD).post("/engine-rest/task/" + triage + "/complete",
+                vars("category", routed[2], "subCategory", routed[3], "viaSalesPromotion", false, "evidenceRequired", false,
+                        "isDuplicate", false)));
+        String task = awaitTask(admin, "processInstanceBusinessKey=" + number + "&taskDefinitionKey=" + routed[1]);
+        return Rest.ok(admin.get("/engine-rest/task/" + task)).get("processInstanceId").asText();
     }
 
     // ---------------------------------------------------------------- helpers

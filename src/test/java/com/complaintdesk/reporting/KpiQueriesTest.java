@@ -3,14 +3,19 @@ package com.complaintdesk.reporting;
 import static com.complaintdesk.support.SeededComplaints.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.SeededComplaints;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +34,8 @@ class KpiQueriesTest {
     @Autowired KpiQueries queries;
     @Autowired RegulatorReports reports;
     @Autowired JdbcTemplate jdbc;
+    @Autowired KpiRollup rollup;
+    @Autowired DataSource dataSource;
 
     private SeededComplaints seeded;
 
@@ -122,6 +129,33 @@ class KpiQueriesTest {
 
         seeded.deleteAll();
         assertThat(filters.stream().map(queries::kpis).map(KpiQueriesTest::ofThePeriod).toList()).isEqualTo(before);
+    }
+
+    /**
+     * A KPI request never waits for a catch-up another node or the schedule is running (it holds kpi_rollup's row):
+     * it goes on with the complaints not taken yet in the live part, same figures; the next catch-up takes them.
+     */
+    @Test
+    void aKpiRequestDoesNotWaitForACatchUpInProgress() throws Exception {
+        String notTaken = "select count(*) from complaint where status = 'CLOSED' and kpi_batch is null and registered_at >= timestamp"
+                + " with time zone '2031-03-01 00:00:00+08' and registered_at < timestamp with time zone '2031-04-01 00:00:00+08'";
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                lock.executeQuery("select last_batch from kpi_rollup where id = 1 for update").close();
+            }
+            seeded = new SeededComplaints(jdbc);
+            seedMarch(seeded);
+            Kpis live = queries.figures(march2031());
+            Kpis whileLocked = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> queries.kpis(march2031()));
+            assertThat(ofThePeriod(whileLocked)).isEqualTo(ofThePeriod(live));
+            assertThat(rollup.catchUp()).as("nothing taken while another catch-up holds the lock").isZero();
+            assertThat(jdbc.queryForObject(notTaken, Long.class)).isEqualTo(4);
+            other.rollback();
+            assertThat(rollup.catchUp()).isGreaterThanOrEqualTo(4);
+            assertThat(jdbc.queryForObject(notTaken, Long.class)).isZero();
+            assertThat(ofThePeriod(queries.kpis(march2031()))).isEqualTo(ofThePeriod(live));
+        }
     }
 
     /** The figures of the period (what is open now is left out: the engine may move other tests' complaints meanwhile). */
