@@ -31,9 +31,6 @@ final class FormCorrections {
             "close-complaint", "prepare-regulator-response", "propose-resolution", "record-hearing",
             "record-regulator-compliance", "triage-complaint");
 
-    /** The forms whose choices are checked reachable at 1366×768 and whose corrections are run (see {@link #correct}). */
-    static final List<String> CORRECTED = List.of("negotiate-settlement", "await-evidence", "diagnose-fault");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Browser browser;
@@ -47,22 +44,115 @@ final class FormCorrections {
     /** The form of the task open in Tasklist, corrected as its conditions allow. */
     void correct(String form) {
         switch (form) {
-            // negotiation: the refused empty Complete freed by the answer (default); "Counter-offer", refused, then
-            // "Accept" is not run: form-js does not open a select's list a second time in this Tasklist (docs/tasklist.md)
+            case "negotiate-settlement" -> {
+                // a counter-offer needs its amount and reason; the answer changed to "Accept" hides them
+                tasklist.choose("Complainant's answer", "Counter-offer");
+                refused("Counter amount");
+                tasklist.choose("Complainant's answer", "Accept");
+                free();
+            }
             case "await-evidence" -> {
                 refused("Evidence type");
                 tasklist.tick("Complainant withdrew");
                 free();
             }
-            // diagnosis: the refused empty Complete freed by the required fields (default); ticking "Refer" afterwards let
-            // Complete through to the server (Tasklist: "error submitting the form") instead of showing the empty
-            // manufacturer field's error: not run (docs/tasklist.md, Gaps)
-            // not run yet (the run stopped at them on 2026-12-01, see docs/tasklist.md, Gaps): the regulator's decision
-            // ("Remedy ordered" could not be picked after the refused empty Complete), sign-agreement, the approvals'
-            // hints, the fee audit, the court mediation, close-complaint, the regulator response and compliance,
-            // propose-resolution, record-hearing; the triage's correction is run on a real task
+            case "diagnose-fault" -> {
+                tasklist.type("Diagnosis", "测试 check");
+                tasklist.type("Findings", "测试 check");
+                // an on-site repair needs its visit date; "Remote fix" hides it
+                tasklist.choose("Fix method", "On-site repair");
+                refused("Visit date");
+                tasklist.choose("Fix method", "Remote fix");
+                free();
+                // a referral ticked on a complete form: form-js refuses it at the manufacturer field (nothing is sent);
+                // unticking frees Complete
+                tasklist.tick("Refer defect to manufacturer");
+                refused("Manufacturer or seller");
+                tasklist.untick("Refer defect to manufacturer");
+                free();
+            }
+            case "record-regulator-decision" -> {
+                tasklist.date("Decided on", LocalDate.now(BusinessTime.ZONE).toString());
+                tasklist.type("What the regulator decided", "测试 check");
+                // a remedy ordered needs the remedy; another decision hides it
+                radio("Regulator's decision", "Remedy ordered");
+                refused("Remedy ordered");
+                radio("Regulator's decision", "No action, closed");
+                free();
+                // and with the remedy chosen again: an amount-bearing remedy asks for the amount until it is entered
+                radio("Regulator's decision", "Remedy ordered");
+                tasklist.choose("Remedy ordered", "Refund");
+                hint("责令退款、费率调整和赔偿须填写金额");
+                tasklist.type("Amount ordered", "100");
+                noHint("责令退款、费率调整和赔偿须填写金额");
+                free();
+            }
+            case "sign-agreement" -> {
+                tasklist.tick("Complainant signed the agreement");
+                refused("Signature method");
+                tasklist.untick("Complainant signed the agreement");
+                free();
+            }
+            case "approve-proposal" -> {
+                // nothing required: the hint asks for a comment until the proposal is approved or commented on
+                hint("拒绝方案时请填写审批意见");
+                tasklist.type("Comment", "测试 check");
+                noHint("拒绝方案时请填写审批意见");
+                free();
+            }
+            case "approve-regulator-response" -> {
+                hint("退回答复时请填写审批意见");
+                tasklist.type("Review note", "测试 check");
+                noHint("退回答复时请填写审批意见");
+                free();
+            }
+            case "audit-fees" -> {
+                refused("Confirmed refund");
+                // a refund other than the computed ¥18 asks for the reason
+                tasklist.type("Confirmed refund", "20");
+                tasklist.type("Findings", "测试 check");
+                hint("核定退款与系统计算不同");
+                tasklist.type("Adjustment reason", "测试 check");
+                noHint("核定退款与系统计算不同");
+                free();
+            }
+            case "record-court-mediation" -> {
+                refused("Terms of the mediation statement");
+                tasklist.type("Terms of the mediation statement", "测试 check");
+                tasklist.date("Mediation statement dated", LocalDate.now(BusinessTime.ZONE).toString());
+                tasklist.choose("Remedy", "Compensation");
+                hint("退款、费率调整和赔偿须填写金额");
+                tasklist.choose("Remedy", "Written apology"); // a second pick in the same select
+                noHint("退款、费率调整和赔偿须填写金额");
+                free();
+            }
+            case "triage-complaint" -> {
+                refusedThenFilled(form);
+                // a duplicate needs the original's number; unticking hides it
+                tasklist.tick("Duplicate of an earlier complaint");
+                refused("Original complaint number");
+                tasklist.untick("Duplicate of an earlier complaint");
+                free();
+            }
+            // the others' conditions show texts from the complaint's variables: a refused empty Complete, then the
+            // required fields filled in (close-complaint, prepare-regulator-response, propose-resolution, record-hearing,
+            // record-regulator-compliance)
             default -> refusedThenFilled(form);
         }
+    }
+
+    /** A hint of the form (a conditional text) is shown. */
+    private void hint(String text) {
+        browser.visible(hintLocator(text));
+    }
+
+    private void noHint(String text) {
+        browser.until("hint gone: " + text, d -> d.findElements(hintLocator(text)).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    private static By hintLocator(String text) {
+        return By.xpath("//*[@cam-tasklist-task]//*[contains(@class,'fjs-form-field-text')][contains(normalize-space(.), "
+                + Tasklist.literal(text) + ")]");
     }
 
     /** Complete pressed: refused, with the error shown at this field. */
@@ -71,10 +161,19 @@ final class FormCorrections {
         browser.visible(By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][.//label[contains(normalize-space(.), "
                 + Tasklist.literal(fieldLabel) + ")]]//*[contains(@class,'fjs-form-field-error')][normalize-space(.) != '']"));
         browser.until("Complete disabled after the refusal", d -> !complete(d).isEnabled());
+        refusalNoticed();
+    }
+
+    /** Tasklist's notice of the refused Complete says what to do (scripts/complaint-desk.js), not "error submitting". */
+    private void refusalNoticed() {
+        browser.visible(By.xpath("//*[contains(@class,'notifications')]//*[contains(@class,'alert')][contains(., '请更正表单中标红的字段')]"
+                + "[contains(., 'Please correct the fields marked in red')]"));
     }
 
     private void free() {
         browser.until("Complete free again", d -> complete(d).isEnabled());
+        browser.until("the refusal's notice closed", d -> d.findElements(By.cssSelector(".notifications .alert.complaint-desk-form-refused"))
+                .stream().noneMatch(WebElement::isDisplayed));
         assertThat(browser.driver().findElements(By.cssSelector("[cam-tasklist-task] .fjs-form-field-error")))
                 .as("no error left").noneMatch(e -> e.isDisplayed() && !e.getText().isBlank());
     }
@@ -85,6 +184,7 @@ final class FormCorrections {
         browser.click(completeButton());
         browser.visible(By.cssSelector("[cam-tasklist-task] .fjs-form-field-error"));
         browser.until("Complete disabled after the refusal", d -> !complete(d).isEnabled());
+        refusalNoticed();
         for (JsonNode field : required) {
             String label = label(field);
             By locator = By.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' fjs-form-field ')][.//label[contains(normalize-space(.), "

@@ -124,6 +124,12 @@ final class Tasklist {
                 }
                 if (d.findElements(By.xpath(field(label) + "//div[contains(@class,'fjs-dropdownlist')]")).isEmpty()) {
                     WebElement opener = d.findElement(group);
+                    // form-js's select keeps the focus after a pick and then opens no list on a click (a clerk's mouse
+                    // meets the same): the clerk clicks outside first, as the list opens again once the focus has left
+                    if (Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                            "return arguments[0].contains(document.activeElement);", opener))) {
+                        clickOutside(d);
+                    }
                     ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", opener);
                     opener.click();
                 }
@@ -137,6 +143,13 @@ final class Tasklist {
         By searchInput = By.xpath(field(label) + "//input[contains(@class,'fjs-input')]");
         browser.until(label + " shows " + option, d -> d.findElements(display).stream().anyMatch(e -> e.getText().contains(option))
                 || d.findElements(searchInput).stream().anyMatch(e -> String.valueOf(e.getDomProperty("value")).contains(option)));
+    }
+
+    /** A click on the heading of the task or dialog: moves the focus out of the form's fields, as a click beside them would. */
+    private static void clickOutside(org.openqa.selenium.WebDriver d) {
+        d.findElements(By.cssSelector("[cam-tasklist-task] h2, .modal-content .modal-header")).stream()
+                .filter(WebElement::isDisplayed).findFirst().ifPresentOrElse(WebElement::click,
+                        () -> ((JavascriptExecutor) d).executeScript("document.activeElement.blur();"));
     }
 
     void tick(String label) {

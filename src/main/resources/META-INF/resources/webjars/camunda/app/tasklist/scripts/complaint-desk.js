@@ -9,7 +9,8 @@
 //  4. dates typed and shown in the forms as yyyy-mm-dd, whatever the browser's language;
 //  5. relative times ("2 天后", "in 2 days") in the language Tasklist speaks;
 //  6. the task list's priority in words;
-//  7. a task that is not the clerk's (another department's, by URL) named plainly, and out of the way of the next.
+//  7. a task that is not the clerk's (another department's, by URL) named plainly, and out of the way of the next;
+//  8. a Complete refused by the form itself named as such (not as a failed submission), and gone once corrected.
 
 const ZH = (navigator.languages && navigator.languages[0] || navigator.language || '').toLowerCase().startsWith('zh');
 
@@ -364,7 +365,46 @@ function taskNotYours(root) {
   });
 }
 
+// ---- 8. a Complete the form refused ----
+// When form-js's own validation refuses a Complete (a required field empty, a field shown by a later choice among
+// them), nothing is sent: Tasklist's completion handler throws the form's errors, which carry no message, and Tasklist
+// shows the red box it shows for a failed submission, "提交任务表单时出错 / An error happened while submitting the task
+// form", which stays. The fields are marked on the form; the box says so, lets clicks through and closes once the
+// form shows no error (the correction) or another task opens.
+export const CORRECT_THE_FIELDS = '请更正表单中标红的字段后再完成。 Please correct the fields marked in red, then complete again.';
+const COMPLETE_ERROR = /^(提交任务表单时出错|An error happened while submitting the task form)$/;
+const FIELD_ERROR = '[cam-tasklist-task] .fjs-form-field-error li';
+
+function refusedByTheForm(root) {
+  const fieldsInError = root.querySelector(FIELD_ERROR) !== null;
+  root.querySelectorAll('.notifications .alert').forEach(alert => {
+    const status = alert.querySelector('.status');
+    const message = alert.querySelector('.message');
+    if (alert.dataset.complaintDesk || !fieldsInError || !status || !COMPLETE_ERROR.test(status.textContent.trim())
+        || (message && message.textContent.trim())) {
+      return;
+    }
+    alert.dataset.complaintDesk = 'form-refused';
+    alert.classList.add('complaint-desk-form-refused');
+    status.textContent = CORRECT_THE_FIELDS;
+    alert.querySelectorAll('strong:not(.status)').forEach(colon => { colon.textContent = ''; });
+  });
+  if (!fieldsInError) {
+    root.querySelectorAll('.notifications .alert.complaint-desk-form-refused').forEach(closeNotice);
+  }
+}
+
+function closeNotice(alert) {
+  const close = alert.querySelector('button.close:not(.ng-hide)');
+  if (close) {
+    close.click();
+  } else {
+    alert.remove();
+  }
+}
+
 window.addEventListener('hashchange', () => {
+  document.querySelectorAll('.notifications .alert.complaint-desk-form-refused').forEach(closeNotice);
   const task = new URLSearchParams(window.location.hash.replace(/^#\/?\??/, '')).get('task');
   document.querySelectorAll('.notifications .alert.complaint-desk-task-not-yours').forEach(alert => {
     if (task && task !== alert.dataset.task) {
@@ -383,6 +423,7 @@ new MutationObserver(() => {
   rewriteNotifications(document);
   priorityInWords(document);
   taskNotYours(document);
+  refusedByTheForm(document);
 }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
 
 export default [];
