@@ -1,5 +1,6 @@
 package com.complaintdesk.config;
 
+import com.complaintdesk.complaint.AlreadyDoneException;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.identity.AsApplication;
 import jakarta.annotation.Priority;
@@ -99,6 +100,11 @@ class EngineRestAnswers {
             if (invalid != null) {
                 log.info("Engine REST request refused: {}", invalid.getMessage());
                 return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage());
+            }
+            AlreadyDoneException done = cause(exception, AlreadyDoneException.class);
+            if (done != null) {
+                log.info("Engine REST request lost a race: {}", done.getMessage());
+                return answer(Response.Status.CONFLICT, "AlreadyDone", done.getMessage());
             }
             if (cause(exception, OptimisticLockingException.class) != null) {
                 log.info("Engine REST request lost a race: {}", exception.getMessage());

@@ -49,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PortalComplaints {
 
     private static final Logger log = LoggerFactory.getLogger(PortalComplaints.class);
+    private static final List<String> ANSWERED = java.util.stream.Stream.of(SettlementProposal.Status.ACCEPTED,
+            SettlementProposal.Status.REJECTED, SettlementProposal.Status.COUNTERED).map(Enum::name).toList();
     static final int MAX_TEXT = 2000;
 
     /** The answer to a filing, and whether it is the stored answer of an earlier request with the same key. */
@@ -218,7 +220,14 @@ class PortalComplaints {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        if (!waitsForSettlementAnswer(complaint)) {
+        // the offer's row locked until this transaction ends: a simultaneous second answer waits here, then finds the
+        // offer answered and is refused before the engine is asked (Settlement.recordResponse checks again, under the same lock)
+        String offer = proposals.lockCurrentNegotiatedStatus(complaint.getId()).orElse(null);
+        if (offer != null && ANSWERED.contains(offer)) {
+            throw new PortalConflictException("The settlement offer of this complaint has already been answered ("
+                    + offer + "); this answer was not recorded. Reload the complaint to see where it stands");
+        }
+        if (!SettlementProposal.Status.OFFERED.name().equals(offer) || !waitsForSettlementAnswer(complaint)) {
             throw new PortalConflictException("No settlement offer is waiting for an answer on this complaint");
         }
         BigDecimal amount = answer.counterAmount();
