@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.IntegrationUser;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,7 +146,7 @@ class CardNumbersEndToEndTest {
         assertThat(added.getStatusCode().value()).as(added.getBody()).isEqualTo(303);
 
         // an integrator's message through the engine REST API
-        String reference = "SAMR-CARD-" + System.nanoTime();
+        String reference = "SAMR-CARD-" + TestIds.digits();
         HttpResponse<String> message = Http.on(port).as(IntegrationUser.ensure(identityService), IntegrationUser.PASSWORD).postJson("/engine-rest/message", """
                 {"messageName": "RegulatorReferralReceived", "businessKey": "%s",
                  "processVariables": {"regulator": {"value": "SAMR_12315", "type": "String"},
