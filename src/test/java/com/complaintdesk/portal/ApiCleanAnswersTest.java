@@ -84,16 +84,67 @@ class ApiCleanAnswersTest {
             assertThat(statuses).as("round %d: %s", round, answers).containsExactlyInAnyOrder(200, 409);
             ResponseEntity<Map<String, Object>> loser = answers.stream().filter(r -> r.getStatusCode().value() == 409).findFirst().orElseThrow();
             assertThat(String.valueOf(loser.getBody().get("detail"))).as("round %d", round).contains("already been answered");
-            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(filed.number()).taskDefinitionKey("Task_SignAgreement").count())
-                    .as("round %d: one agreement to sign", round).isOne();
-            assertThat(jdbc.sql("select p.status from settlement_proposal p join complaint c on c.id = p.complaint_id"
-                    + " where c.complaint_number = :number").param("number", filed.number()).query(String.class).list())
-                    .as("round %d: the proposal answered once", round).containsExactly("ACCEPTED");
-            assertThat(jdbc.sql("select count(*) from timeline_entry t join complaint c on c.id = t.complaint_id"
-                    + " where c.complaint_number = :number and t.milestone = 'SETTLEMENT_RESPONSE'").param("number", filed.number())
-                    .query(Long.class).single()).as("round %d: the answer on the timeline once", round).isOne();
-            String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filed.number()).singleResult().getId();
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).as("round %d: no incident", round).isZero();
+            assertOneAnswer(filed, round);
+        }
+    }
+
+    /**
+     * The complainant answers online while an agent records the answer in the Tasklist (engine REST, completing
+     * Task_NegotiateSettlement): whoever comes second gets 409 (the agent's step finds the offer answered under the
+     * proposal's row lock, or the engine's version check refuses it), never 500; the answer is recorded once.
+     */
+    @Test
+    void anAnswerOnlineAndOneByAnAgentAtOnceAreOneSuccessAndOne409() {
+        for (int round = 1; round <= RACE_ROUNDS; round++) {
+            Filed filed = api.fileOk(PortalApi.merchant(), "SERVICE_QUALITY");
+            api.offerCompensation(filed.number());
+            String taskId = api.task(filed.number(), "Task_NegotiateSettlement").getId();
+            taskService.claim(taskId, "wang.fang");
+            Http agent = Http.on(port).as("wang.fang", "demo");
+
+            CountDownLatch start = new CountDownLatch(1);
+            CompletableFuture<Integer> online = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return api.answer(filed, Map.of("answer", "ACCEPT")).getStatusCode().value();
+            });
+            CompletableFuture<HttpResponse<String>> tasklist = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                try {
+                    return agent.postJson("/engine-rest/task/" + taskId + "/complete",
+                            "{\"variables\": {\"settlementResponse\": {\"value\": \"ACCEPT\", \"type\": \"String\"}}}");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            start.countDown();
+            int onlineStatus = online.join();
+            HttpResponse<String> agentAnswer = tasklist.join();
+
+            assertThat(List.of(onlineStatus, agentAnswer.statusCode())).as("round %d: %s", round, agentAnswer.body())
+                    .containsAnyOf(200, 204).contains(409).hasSize(2).doesNotContain(500);
+            assertThat(onlineStatus == 200 ^ agentAnswer.statusCode() == 204).as("round %d: exactly one succeeded", round).isTrue();
+            assertOneAnswer(filed, round);
+        }
+    }
+
+    private void assertOneAnswer(Filed filed, int round) {
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(filed.number()).taskDefinitionKey("Task_SignAgreement").count())
+                .as("round %d: one agreement to sign", round).isOne();
+        assertThat(jdbc.sql("select p.status from settlement_proposal p join complaint c on c.id = p.complaint_id"
+                + " where c.complaint_number = :number").param("number", filed.number()).query(String.class).list())
+                .as("round %d: the proposal answered once", round).containsExactly("ACCEPTED");
+        assertThat(jdbc.sql("select count(*) from timeline_entry t join complaint c on c.id = t.complaint_id"
+                + " where c.complaint_number = :number and t.milestone = 'SETTLEMENT_RESPONSE'").param("number", filed.number())
+                .query(Long.class).single()).as("round %d: the answer on the timeline once", round).isOne();
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filed.number()).singleResult().getId();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).as("round %d: no incident", round).isZero();
+    }
+
+    private static void await(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
