@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -256,12 +257,17 @@ class PortalComplaints {
             throw new PortalConflictException("The survey of this complaint has been given already");
         }
         var now = records.now();
-        jdbc.sql("insert into complaint_survey (complaint_id, score, comment_text, submitted_at) values (:id, :score, :comment, :at)")
-                .param("id", complaint.getId())
-                .param("score", survey.score())
-                .param("comment", CardNumberMasker.mask(blankToNull(survey.comment())))
-                .param("at", now.atOffset(java.time.ZoneOffset.UTC))
-                .update();
+        try {
+            jdbc.sql("insert into complaint_survey (complaint_id, score, comment_text, submitted_at) values (:id, :score, :comment, :at)")
+                    .param("id", complaint.getId())
+                    .param("score", survey.score())
+                    .param("comment", CardNumberMasker.mask(blankToNull(survey.comment())))
+                    .param("at", now.atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // a simultaneous survey of the same complaint came first (uq_survey_complaint): this one is not recorded
+            throw new PortalConflictException("The survey of this complaint has been given already");
+        }
         return new ApiTypes.SurveyReceipt(number, survey.score(), now);
     }
 

@@ -127,6 +127,35 @@ class ApiCleanAnswersTest {
         }
     }
 
+    /** Two simultaneous surveys of one closed complaint: one 201 and one 409 (not a unique-key 500), one survey stored. */
+    @Test
+    void twoSimultaneousSurveysAreOne201AndOne409() {
+        for (int round = 1; round <= RACE_ROUNDS; round++) {
+            String merchant = PortalApi.merchant();
+            Filed original = api.fileOk(merchant, "TECHNICAL_FAULT");
+            Filed duplicate = api.fileOk(merchant, "TECHNICAL_FAULT");
+            api.closeAsDuplicate(duplicate.number(), original.number(), "TECHNICAL_FAULT");
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                int score = 4 + i;
+                racing.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return api.survey(duplicate, Map.of("score", score));
+                }));
+            }
+            start.countDown();
+            List<ResponseEntity<Map<String, Object>>> answers = racing.stream().map(CompletableFuture::join).toList();
+
+            assertThat(answers.stream().map(r -> r.getStatusCode().value()).toList()).as("round %d: %s", round, answers)
+                    .containsExactlyInAnyOrder(201, 409);
+            assertThat(jdbc.sql("select count(*) from complaint_survey s join complaint c on c.id = s.complaint_id"
+                    + " where c.complaint_number = :number").param("number", duplicate.number()).query(Long.class).single())
+                    .as("round %d: one survey", round).isOne();
+        }
+    }
+
     private void assertOneAnswer(Filed filed, int round) {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(filed.number()).taskDefinitionKey("Task_SignAgreement").count())
                 .as("round %d: one agreement to sign", round).isOne();
