@@ -30,7 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Clean answers of the public API: two simultaneous answers to one offer are one 200 and one 409 (the agreement is
- * drafted once); every error under /api is application/problem+json, those Spring MVC and the container answer
+ * drafted once), and so are an answer online and one by an agent in the Tasklist (engine REST 409 for the agent);
+ * two simultaneous surveys are one 201 and one 409; two simultaneous uploads are both stored and tell the process
+ * once (each race run several times, each on a fresh complaint); every error under /api is application/problem+json, those Spring MVC and the container answer
  * themselves too (405, 406, 404, a malformed path); a JSON body over 1 MB is refused with 413 at once, before it has
  * been sent, or as soon as the limit is passed when it comes without a length.
  */
@@ -153,6 +155,41 @@ class ApiCleanAnswersTest {
             assertThat(jdbc.sql("select count(*) from complaint_survey s join complaint c on c.id = s.complaint_id"
                     + " where c.complaint_number = :number").param("number", duplicate.number()).query(Long.class).single())
                     .as("round %d: one survey", round).isOne();
+        }
+    }
+
+    /**
+     * Two simultaneous uploads while the complaint waits for evidence: both are stored (201 each, never 500), and the
+     * process is told once (one review task): the second upload waits for the first one's row lock and then finds
+     * that nothing waits any more.
+     */
+    @Test
+    void twoSimultaneousUploadsWhileEvidenceIsAwaitedAreBothStoredAndTellTheProcessOnce() {
+        for (int round = 1; round <= RACE_ROUNDS; round++) {
+            Filed filed = api.fileOk(PortalApi.merchant(), "TECHNICAL_FAULT");
+            api.askForEvidence(filed.number(), "TECHNICAL_FAULT");
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                PortalApi.NamedFile file = new PortalApi.NamedFile("photo-" + i + ".png", PortalApi.png(10 + i, 10));
+                racing.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return api.upload(filed, file);
+                }));
+            }
+            start.countDown();
+            List<ResponseEntity<Map<String, Object>>> answers = racing.stream().map(CompletableFuture::join).toList();
+
+            assertThat(answers.stream().map(r -> r.getStatusCode().value()).toList()).as("round %d: %s", round, answers)
+                    .containsExactly(201, 201);
+            assertThat(jdbc.sql("select count(*) from evidence_file f join evidence e on e.id = f.evidence_id join complaint c"
+                    + " on c.id = e.complaint_id where c.complaint_number = :number").param("number", filed.number())
+                    .query(Long.class).single()).as("round %d: both files stored", round).isEqualTo(2);
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(filed.number()).taskDefinitionKey("Task_ReviewEvidence").count())
+                    .as("round %d: one review", round).isOne();
+            String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filed.number()).singleResult().getId();
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).as("round %d: no incident", round).isZero();
         }
     }
 
