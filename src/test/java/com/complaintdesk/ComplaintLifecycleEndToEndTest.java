@@ -22,6 +22,7 @@ import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.settlement.AgreementRepository;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Mailbox;
 import com.icegreen.greenmail.util.GreenMail;
 import java.math.BigDecimal;
@@ -65,7 +66,7 @@ class ComplaintLifecycleEndToEndTest {
 
     @Test
     void aFeeDisputeIsRegisteredAuditedRefundedOnceAndClosed() {
-        String merchant = "M-" + System.nanoTime();
+        String merchant = "M-" + TestIds.digits();
         IntakeService.Registered registered = intake.register(new ComplaintRegistration(Channel.HOTLINE, "李四", "13800138000",
                 "li.si@example.com", merchant, "T-88001", Category.FEE_DISPUTE, false,
                 "费率从0.60%涨到0.78%，没有通知 rate raised without notice", new BigDecimal("0.60"),
@@ -161,7 +162,7 @@ class ComplaintLifecycleEndToEndTest {
     void theTasklistStartFormRegistersTheComplaintWithItsNumberAsBusinessKeyAndMasksCardNumbers() {
         String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint-lifecycle")
                 .latestVersion().singleResult().getId();
-        Map<String, Object> form = startForm("M-" + System.nanoTime());
+        Map<String, Object> form = startForm("M-" + TestIds.digits());
         form.put("description", "卡号 4111 1111 1111 1111 刷卡失败 card payment failed, call 13800138000");
         ProcessInstance instance = as("wang.fang", "customer-service", () -> formService.submitStartForm(definitionId, form));
 
@@ -203,7 +204,7 @@ class ComplaintLifecycleEndToEndTest {
 
     @Test
     void anOpenComplaintFromTheSameMerchantInTheSameCategoryIsShownAsAPossibleDuplicate() {
-        String merchant = "M-" + System.nanoTime();
+        String merchant = "M-" + TestIds.digits();
         String first = intake.register(registration(merchant, Category.TECHNICAL_FAULT)).complaint().getComplaintNumber();
         IntakeService.Registered second = intake.register(registration(merchant, Category.TECHNICAL_FAULT));
         IntakeService.Registered otherCategory = intake.register(registration(merchant, Category.SERVICE_QUALITY));
@@ -225,7 +226,7 @@ class ComplaintLifecycleEndToEndTest {
 
     @Test
     void triageRefusesADuplicateWithoutAnExistingOriginal() {
-        String number = intake.register(registration("M-" + System.nanoTime(), Category.OTHER)).complaint().getComplaintNumber();
+        String number = intake.register(registration("M-" + TestIds.digits(), Category.OTHER)).complaint().getComplaintNumber();
         Task triage = taskOf(number, "Task_TriageComplaint");
         assertThatThrownBy(() -> complete("li.na", "customer-service", triage, Map.of("category", "OTHER", "subCategory", "OTHER",
                 "isDuplicate", true)))

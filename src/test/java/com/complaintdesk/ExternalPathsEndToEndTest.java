@@ -27,6 +27,7 @@ import com.complaintdesk.settlement.ProposalRepository;
 import com.complaintdesk.settlement.SettlementProposal;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.IntegrationUser;
 import com.complaintdesk.support.Mailbox;
@@ -74,7 +75,7 @@ class ExternalPathsEndToEndTest {
     @Test
     void aRegulatorsDecisionSentTwiceThroughTheRestApiPaysTheRefundOnce() {
         String number = register(Category.FEE_DISPUTE);
-        String reference = "PBOC-E2E-" + System.nanoTime();
+        String reference = "PBOC-E2E-" + TestIds.digits();
         referrals.receive(number, new Referrals.ReferralNotice(Regulator.PBOC_12363, reference, LocalDate.of(2026, 11, 26), null,
                 "商户投诉手续费多收 merchant says fees were overcharged"));
 
@@ -185,7 +186,7 @@ class ExternalPathsEndToEndTest {
     @Test
     void legalActionMovesTheReferralsBeingAnsweredToAFollowUpComplaintAndLaterReferralsGoThereToo() {
         String number = register(Category.FEE_DISPUTE);
-        String reference = "PBOC-MOVE-" + System.nanoTime();
+        String reference = "PBOC-MOVE-" + TestIds.digits();
         referrals.receive(number, new Referrals.ReferralNotice(Regulator.PBOC_12363, reference, LocalDate.of(2026, 11, 26),
                 LocalDate.of(2026, 12, 7), "手续费 fees"));
         RegulatorReferral before = referralRows.findByRegulatorAndReference(Regulator.PBOC_12363, reference).orElseThrow();
@@ -208,7 +209,7 @@ class ExternalPathsEndToEndTest {
         assertThat(records.get(number).getStatus()).isEqualTo(ComplaintStatus.IN_LEGAL_PROCEEDINGS);
 
         // a new referral of the complaint in legal proceedings is answered on a follow-up complaint too
-        String answeredOn = referrals.receive(number, new Referrals.ReferralNotice(Regulator.SAMR_12315, "12315-MOVE-" + System.nanoTime(),
+        String answeredOn = referrals.receive(number, new Referrals.ReferralNotice(Regulator.SAMR_12315, "12315-MOVE-" + TestIds.digits(),
                 null, null, "再次投诉 again"));
         assertThat(answeredOn).isNotEqualTo(number);
         assertThat(referralOf(answeredOn)).isNotNull();
@@ -234,7 +235,7 @@ class ExternalPathsEndToEndTest {
 
     @Test
     void aForwardedComplaintIsRegisteredWithChannelRegulatorAndABadNoticeRegistersNothing() {
-        String merchant = "M-FWD-" + System.nanoTime();
+        String merchant = "M-FWD-" + TestIds.digits();
         ComplaintRegistration forwarded = new ComplaintRegistration(Channel.REGULATOR, "周七", "13900001111", null, merchant, null,
                 Category.BRAND_MARKETING, false, "12315转来：冒用拉卡拉品牌推销 12315 forwarded: brand misused in sales calls", null, null);
         long before = complaints.count();
@@ -244,7 +245,7 @@ class ExternalPathsEndToEndTest {
         assertThat(complaints.count()).isEqualTo(before);
 
         String number = referrals.receiveForwarded(forwarded, new Referrals.ReferralNotice(Regulator.SAMR_12315,
-                "12315-FWD-" + System.nanoTime(), LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 4), "冒用品牌 brand misuse"));
+                "12315-FWD-" + TestIds.digits(), LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 4), "冒用品牌 brand misuse"));
         assertThat(records.get(number).getChannel()).isEqualTo(Channel.REGULATOR);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").count()).isEqualTo(1);
         Task prepare = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_PrepareResponse").singleResult();
@@ -263,7 +264,7 @@ class ExternalPathsEndToEndTest {
     // ---- helpers ----
 
     private String register(Category category) {
-        return intake.register(new ComplaintRegistration(Channel.HOTLINE, "钱五", "13700007777", null, "M-EXT-" + System.nanoTime(),
+        return intake.register(new ComplaintRegistration(Channel.HOTLINE, "钱五", "13700007777", null, "M-EXT-" + TestIds.digits(),
                 "T-1", category, false, "投诉 complaint about the terminal service", null, null)).complaint().getComplaintNumber();
     }
 

@@ -1,5 +1,6 @@
 package com.complaintdesk.config;
 
+import com.complaintdesk.complaint.AlreadyDoneException;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.identity.AsApplication;
 import jakarta.annotation.Priority;
@@ -28,7 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  *   <li>409 for a lost race: an OptimisticLockingException (two requests completed one task, or answered one message,
  *       at once: the loser's transaction is rolled back, nothing happens twice), and completing a task that a
- *       concurrent request already completed (404 for a task that never was);</li>
+ *       concurrent request already completed (404 for a task that never was); and an AlreadyDoneException, which one of
+ *       our steps throws when it finds, under a row lock, that a concurrent request did the same first (an offer
+ *       answered by the complainant online while an agent records the answer);</li>
  *   <li>400 naming the field for an integrator's bad value that one of our steps refuses while a message is correlated
  *       or a task completed (InvalidInputException: unknown regulator, a referral reference already recorded, an
  *       unknown legal forum...); the step's transaction is rolled back, nothing is written.</li>
@@ -51,6 +54,7 @@ class EngineRestAnswers {
             config.register(new EngineExceptions(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
             config.register(new LostRaces(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
             config.register(new InvalidInputs(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+            config.register(new AlreadyDone(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
         };
     }
 
@@ -82,6 +86,13 @@ class EngineRestAnswers {
         }
     }
 
+    @Priority(ABOVE_CAMUNDA)
+    static final class AlreadyDone extends Mapper<AlreadyDoneException> {
+        AlreadyDone(ProcessEngine processEngine) {
+            super(processEngine);
+        }
+    }
+
     /** What the engine's and the REST layer's exceptions mean to us, otherwise Camunda's answer. */
     abstract static class Mapper<E extends Throwable> implements ExceptionMapper<E> {
 
@@ -99,6 +110,11 @@ class EngineRestAnswers {
             if (invalid != null) {
                 log.info("Engine REST request refused: {}", invalid.getMessage());
                 return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", invalid.getMessage());
+            }
+            AlreadyDoneException done = cause(exception, AlreadyDoneException.class);
+            if (done != null) {
+                log.info("Engine REST request lost a race: {}", done.getMessage());
+                return answer(Response.Status.CONFLICT, "AlreadyDone", done.getMessage());
             }
             if (cause(exception, OptimisticLockingException.class) != null) {
                 log.info("Engine REST request lost a race: {}", exception.getMessage());

@@ -1,5 +1,6 @@
 package com.complaintdesk.portal;
 
+import com.complaintdesk.complaint.AlreadyDoneException;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.evidence.EvidenceFileRejectedException;
@@ -127,6 +128,11 @@ class ApiProblems {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AlreadyDoneException done) {
+                // a concurrent request did this first (found under the row lock, e.g. in the engine step): rolled back
+                log.info("Public API request lost a race: {}", done.getMessage());
+                return problem(HttpStatus.CONFLICT, "Not possible now", done.getMessage(), null);
+            }
             if (t instanceof OptimisticLockingException || t instanceof OptimisticLockingFailureException) {
                 // two requests changed the same complaint at once (the engine's or our record's version check): this one
                 // was rolled back, the other's answer stands

@@ -105,7 +105,7 @@ class ComplaintApiController {
     @Operation(summary = "Answer the settlement offered", description = "Accept, reject, or counter with an amount and a reason. "
             + "Only while an offer waits for an answer (else 409).")
     @ApiResponse(responseCode = "200", description = "Answer recorded; the complaint as it is now")
-    @ApiResponse(responseCode = "409", description = "No offer waits for an answer", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "No offer waits for an answer, or it has been answered already", content = @Content(mediaType = "application/problem+json"))
     ApiTypes.ComplaintView answer(@PathVariable String number, @RequestHeader(ACCESS_CODE) String accessCode,
                                   @RequestBody ApiTypes.SettlementAnswer answer) {
         portal.answer(number, accessCode, answer);

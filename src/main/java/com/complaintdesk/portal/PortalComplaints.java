@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,6 +49,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PortalComplaints {
 
     private static final Logger log = LoggerFactory.getLogger(PortalComplaints.class);
+    private static final List<String> ANSWERED = java.util.stream.Stream.of(SettlementProposal.Status.ACCEPTED,
+            SettlementProposal.Status.REJECTED, SettlementProposal.Status.COUNTERED).map(Enum::name).toList();
     static final int MAX_TEXT = 2000;
 
     /** The answer to a filing, and whether it is the stored answer of an earlier request with the same key. */
@@ -217,7 +220,14 @@ class PortalComplaints {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        if (!waitsForSettlementAnswer(complaint)) {
+        // the offer's row locked until this transaction ends: a simultaneous second answer waits here, then finds the
+        // offer answered and is refused before the engine is asked (Settlement.recordResponse checks again, under the same lock)
+        String offer = proposals.lockCurrentNegotiatedStatus(complaint.getId()).orElse(null);
+        if (offer != null && ANSWERED.contains(offer)) {
+            throw new PortalConflictException("The settlement offer of this complaint has already been answered ("
+                    + offer + "); this answer was not recorded. Reload the complaint to see where it stands");
+        }
+        if (!SettlementProposal.Status.OFFERED.name().equals(offer) || !waitsForSettlementAnswer(complaint)) {
             throw new PortalConflictException("No settlement offer is waiting for an answer on this complaint");
         }
         BigDecimal amount = answer.counterAmount();
@@ -246,12 +256,17 @@ class PortalComplaints {
             throw new PortalConflictException("The survey of this complaint has been given already");
         }
         var now = records.now();
-        jdbc.sql("insert into complaint_survey (complaint_id, score, comment_text, submitted_at) values (:id, :score, :comment, :at)")
-                .param("id", complaint.getId())
-                .param("score", survey.score())
-                .param("comment", CardNumberMasker.mask(blankToNull(survey.comment())))
-                .param("at", now.atOffset(java.time.ZoneOffset.UTC))
-                .update();
+        try {
+            jdbc.sql("insert into complaint_survey (complaint_id, score, comment_text, submitted_at) values (:id, :score, :comment, :at)")
+                    .param("id", complaint.getId())
+                    .param("score", survey.score())
+                    .param("comment", CardNumberMasker.mask(blankToNull(survey.comment())))
+                    .param("at", now.atOffset(java.time.ZoneOffset.UTC))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            // a simultaneous survey of the same complaint came first (uq_survey_complaint): this one is not recorded
+            throw new PortalConflictException("The survey of this complaint has been given already");
+        }
         return new ApiTypes.SurveyReceipt(number, survey.score(), now);
     }
 

@@ -1,5 +1,6 @@
 package com.complaintdesk.settlement;
 
+import com.complaintdesk.complaint.AlreadyDoneException;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -131,10 +132,16 @@ public class Settlement {
                 "rationale", proposal.getRationale()));
     }
 
-    /** The complainant's answer, recorded by an agent or arriving as message SettlementResponse. */
+    /**
+     * The complainant's answer, recorded by an agent or arriving as message SettlementResponse. The proposal's row is
+     * locked first: of two simultaneous answers (two portal requests, or the portal and an agent in the Tasklist) the
+     * loser waits, finds the offer answered and is refused with {@link AlreadyDoneException} (409), its transaction
+     * rolled back, so the answer is recorded once.
+     */
     @Transactional
     public int recordResponse(VariableScope scope) {
         Complaint complaint = complaint(scope);
+        lockOffered(complaint);
         SettlementProposal proposal = current(complaint, SettlementProposal.Status.OFFERED);
         String answer = SettlementVariables.SETTLEMENT_RESPONSE.required(scope);
         BigDecimal counterAmount = SettlementVariables.COUNTER_AMOUNT.get(scope);
@@ -158,6 +165,21 @@ public class Settlement {
                 + (counterAmount == null ? "" : " ¥" + counterAmount.toPlainString())
                 + (counterReason == null ? "" : ": " + counterReason));
         return SettlementVariables.NEGOTIATION_ROUND.get(scope) + 1;
+    }
+
+    /**
+     * Locks the complaint's current negotiated proposal (until the transaction ends) and checks that its offer still
+     * waits for an answer; otherwise {@link AlreadyDoneException}: a concurrent request answered it first.
+     */
+    public void lockOffered(Complaint complaint) {
+        String status = proposals.lockCurrentNegotiatedStatus(complaint.getId()).orElse(null);
+        if (status == null) {
+            throw new AlreadyDoneException("Complaint " + complaint.getComplaintNumber() + " has no settlement offer to answer");
+        }
+        if (!SettlementProposal.Status.OFFERED.name().equals(status)) {
+            throw new AlreadyDoneException("The settlement offer of complaint " + complaint.getComplaintNumber()
+                    + " has already been answered (" + status + "); this answer was not recorded");
+        }
     }
 
     static String describe(SettlementProposal proposal) {

@@ -10,6 +10,7 @@ import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +69,7 @@ class ClerkTasklistBrowserTest {
         @Test
         void aClerkRegistersInChineseSeesTheNumberAtOnceAndCorrectsTheTriage() throws Exception {
             Tasklist tasklist = new Tasklist(browser, "http://localhost:" + port);
-            String merchant = "M-ZH-" + System.nanoTime();
+            String merchant = "M-ZH-" + TestIds.digits();
             tasklist.logInAs("wang.fang", "demo");
 
             // Tasklist in Chinese, on the department's queue, the clerk's name family name first, no banner
@@ -140,7 +141,7 @@ class ClerkTasklistBrowserTest {
 
             // another department's task by URL: a plain notice, gone when the clerk opens the next task
             Task other = routedToTechnicalSupport(triage);
-            String mine = triageOfNewComplaint("M-ZH-NEXT-" + System.nanoTime());
+            String mine = triageOfNewComplaint("M-ZH-NEXT-" + TestIds.digits());
             browser.driver().get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + other.getId());
             browser.visible(By.xpath("//*[contains(@class,'notifications')]//*[contains(., '此任务不在您的任务范围内')]"
                     + "[contains(., 'belongs to another department')]"));
@@ -183,7 +184,7 @@ class ClerkTasklistBrowserTest {
             assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
 
             // relative times in English
-            String task = triageOfNewComplaint("M-EN-" + System.nanoTime());
+            String task = triageOfNewComplaint("M-EN-" + TestIds.digits());
             tasklist.seeInFilter("客户服务部 Customer service", task);
             browser.until("due date in English words", d -> d.findElement(taskCard(task))
                     .findElement(By.cssSelector(".due-date [am-time-ago]")).getText().matches("in .*"));

@@ -9,6 +9,7 @@ import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.SeededComplaints;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class CockpitReportingBrowserTest {
         seeded = new SeededComplaints(jdbc);
         seeded.march2031();
         for (int i = 0; i < 2; i++) {
-            String merchant = "M-COCKPIT-" + System.nanoTime();
+            String merchant = "M-COCKPIT-" + TestIds.digits();
             registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "深圳市测试商户有限公司", "13800138000", null, merchant,
                     "SN-" + merchant, Category.TECHNICAL_FAULT, false, "终端死机 terminal freezes", null,
                     List.of(new ComplaintRegistration.TransactionLine("TX-" + merchant, Instant.parse("2026-11-20T06:30:00Z"),

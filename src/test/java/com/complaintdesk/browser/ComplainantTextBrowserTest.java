@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import java.time.Duration;
 import java.util.Map;
 import com.complaintdesk.support.StaffSteps;
@@ -49,7 +50,7 @@ class ComplainantTextBrowserTest {
 
     @Test
     void aPhishingLinkInTheDescriptionShowsAsTextInTheTriageForm() {
-        String merchant = "M-TEXT-" + System.nanoTime();
+        String merchant = "M-TEXT-" + TestIds.digits();
         ResponseEntity<Map> filed = http.postForEntity("/api/complaints", Map.of(
                 "complainantName", "**王五** <img src=x onerror=alert(1)>",
                 "complainantPhone", "13900139000",
@@ -80,7 +81,7 @@ class ComplainantTextBrowserTest {
 
     @Test
     void aPhishingLinkInACounterOfferShowsAsTextInTheProposalForm() {
-        String merchant = "M-TEXT-" + System.nanoTime();
+        String merchant = "M-TEXT-" + TestIds.digits();
         ResponseEntity<Map> filed = http.postForEntity("/api/complaints", Map.of("complainantName", "赵六", "complainantPhone", "13900139000",
                 "merchantId", merchant, "category", "SERVICE_QUALITY", "viaSalesPromotion", false,
                 "description", "客服态度差 rude agent"), Map.class);

@@ -14,6 +14,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.referral.Referrals;
 import com.complaintdesk.referral.Regulator;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.TaskService;
@@ -48,7 +49,7 @@ class LegalPathBrowserTest {
 
     @Test
     void complianceLegalAssessesTheClaimInTasklist() {
-        String number = intake.register(new ComplaintRegistration(Channel.HOTLINE, "孙八", "13600006666", null, "M-LEGAL-" + System.nanoTime(),
+        String number = intake.register(new ComplaintRegistration(Channel.HOTLINE, "孙八", "13600006666", null, "M-LEGAL-" + TestIds.digits(),
                 "T-9", Category.FEE_DISPUTE, false, "费率争议，已起诉 fee dispute, now in court", null, null)).complaint().getComplaintNumber();
         legalActions.file(number, new LegalActions.LegalNotice(LegalCase.Initiator.COMPLAINANT, LegalCase.Forum.COURT,
                 "民事起诉状：退还多收手续费 statement of claim: refund of overcharged fees"));
@@ -74,9 +75,9 @@ class LegalPathBrowserTest {
 
     @Test
     void complianceLegalPreparesTheRegulatorsResponseWithTheDossierAtHand() {
-        String number = intake.register(new ComplaintRegistration(Channel.HOTLINE, "周九", "13600007777", null, "M-REF-" + System.nanoTime(),
+        String number = intake.register(new ComplaintRegistration(Channel.HOTLINE, "周九", "13600007777", null, "M-REF-" + TestIds.digits(),
                 "T-8", Category.TECHNICAL_FAULT, false, "终端频繁死机 terminal keeps freezing", null, null)).complaint().getComplaintNumber();
-        referrals.receive(number, new Referrals.ReferralNotice(Regulator.PBOC_12363, "PBOC-UI-" + System.nanoTime(),
+        referrals.receive(number, new Referrals.ReferralNotice(Regulator.PBOC_12363, "PBOC-UI-" + TestIds.digits(),
                 LocalDate.of(2026, 11, 26), LocalDate.of(2026, 12, 4), "商户向12363投诉终端故障 the merchant called 12363 about the faults"));
         Task prepare = taskOf(number, "Task_PrepareResponse");
 

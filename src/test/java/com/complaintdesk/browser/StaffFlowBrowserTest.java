@@ -11,6 +11,7 @@ import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +63,7 @@ class StaffFlowBrowserTest {
     @Test
     void aTerminalFaultGoesFromRegistrationThroughApprovalToClosureInTasklist() {
         Tasklist tasklist = new Tasklist(browser, "http://localhost:" + port);
-        String merchant = "M-BROWSER-" + System.nanoTime();
+        String merchant = "M-BROWSER-" + TestIds.digits();
 
         // customer service registers the complaint with the start form
         tasklist.logInAs("wang.fang", PASSWORD);

@@ -16,6 +16,7 @@ import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.settlement.SettlementProposal;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
@@ -196,7 +197,7 @@ class TaskCompletionTrustTest {
 
     private String feeDispute() {
         IntakeService.Registered complaint = intake.register(new ComplaintRegistration(Channel.HOTLINE, "李四", "13800138000",
-                "li.si@example.com", "M-" + System.nanoTime(), "T-88001", Category.FEE_DISPUTE, false,
+                "li.si@example.com", "M-" + TestIds.digits(), "T-88001", Category.FEE_DISPUTE, false,
                 "费率从0.60%涨到0.78%，没有通知 rate raised without notice", new BigDecimal("0.60"),
                 List.of(new ComplaintRegistration.TransactionLine("TX-1", Instant.parse("2026-11-20T02:00:00Z"),
                         new BigDecimal("10000.00"), new BigDecimal("78.00")))));

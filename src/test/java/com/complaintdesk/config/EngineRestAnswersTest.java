@@ -7,6 +7,7 @@ import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
 import java.net.http.HttpResponse;
@@ -45,7 +46,7 @@ class EngineRestAnswersTest {
         long referralsBefore = count("regulator_referral");
         long casesBefore = count("legal_case");
 
-        HttpResponse<String> unknownRegulator = integrator.postJson("/engine-rest/message", referral(number, "MOON_1", "REF-" + System.nanoTime()));
+        HttpResponse<String> unknownRegulator = integrator.postJson("/engine-rest/message", referral(number, "MOON_1", "REF-" + TestIds.digits()));
         assertThat(unknownRegulator.statusCode()).as(unknownRegulator.body()).isEqualTo(400);
         assertThat(unknownRegulator.body()).contains("regulator");
 
@@ -61,7 +62,7 @@ class EngineRestAnswersTest {
                 .count()).as("the complaint goes on").isOne();
 
         // a reference already recorded for another complaint
-        String reference = "PBOC-" + System.nanoTime();
+        String reference = "PBOC-" + TestIds.digits();
         String first = register(Category.SERVICE_QUALITY);
         HttpResponse<String> recorded = integrator.postJson("/engine-rest/message", referral(first, "PBOC_12363", reference));
         assertThat(recorded.statusCode()).as(recorded.body()).isIn(200, 204);
@@ -86,6 +87,6 @@ class EngineRestAnswersTest {
 
     private String register(Category category) {
         return registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "深圳市应答测试商户", "13800138000", null,
-                "M-" + System.nanoTime(), "T-2", category, false, "应答测试 answers test", null, List.of())).complaint().getComplaintNumber());
+                "M-" + TestIds.digits(), "T-2", category, false, "应答测试 answers test", null, List.of())).complaint().getComplaintNumber());
     }
 }

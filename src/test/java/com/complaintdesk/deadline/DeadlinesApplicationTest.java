@@ -15,6 +15,7 @@ import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ class DeadlinesApplicationTest {
     private Complaint register(Channel channel, String at) {
         clock.pinAt(at);
         IntakeService.Registered filed = intake.register(new ComplaintRegistration(channel, "赵六", "13900139000", null,
-                "M-" + System.nanoTime(), null, Category.SERVICE_QUALITY, false, "客服未回电 no call-back as promised", null,
+                "M-" + TestIds.digits(), null, Category.SERVICE_QUALITY, false, "客服未回电 no call-back as promised", null,
                 List.of()));
         registered.add(filed.complaint().getComplaintNumber());
         return records.get(filed.complaint().getComplaintNumber());

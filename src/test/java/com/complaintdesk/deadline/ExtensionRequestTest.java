@@ -10,6 +10,7 @@ import com.complaintdesk.complaint.TimelineEntry;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -47,7 +48,7 @@ class ExtensionRequestTest {
     /** Registered and triaged: routed to compliance-legal, whose chen.jing investigates. */
     private String registerFeeDispute() {
         String number = intake.register(new ComplaintRegistration(Channel.HOTLINE, "周八", "13600136000", "zhou.ba@example.com",
-                "M-" + System.nanoTime(), null, Category.FEE_DISPUTE, false, "费率过高 fee too high", null, List.of()))
+                "M-" + TestIds.digits(), null, Category.FEE_DISPUTE, false, "费率过高 fee too high", null, List.of()))
                 .complaint().getComplaintNumber();
         Task triage = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").singleResult();
         taskService.complete(triage.getId(), Map.of("category", "FEE_DISPUTE", "subCategory", "RATE_RAISED_WITHOUT_NOTICE",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Evidence;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.StaffSteps;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class StaffEvidencePageTest {
     @BeforeEach
     void aComplaintWithAnOnlineFile() throws Exception {
         number = intake.register(new com.complaintdesk.intake.ComplaintRegistration(com.complaintdesk.complaint.Channel.ONLINE,
-                "王五", "13800138000", null, "M-" + System.nanoTime(), "T-7", com.complaintdesk.complaint.Category.TECHNICAL_FAULT,
+                "王五", "13800138000", null, "M-" + TestIds.digits(), "T-7", com.complaintdesk.complaint.Category.TECHNICAL_FAULT,
                 false, "屏幕碎了 screen broken", null, List.of())).complaint().getComplaintNumber();
         photo = png();
         evidenceFiles.attach(number, List.of(new EvidenceFiles.Upload("屏幕 <b>碎<b>.png", photo)), null,

@@ -10,6 +10,7 @@ import com.complaintdesk.evidence.EvidenceFiles;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
@@ -58,7 +59,7 @@ class ComplaintPagesAccessTest {
 
     @BeforeEach
     void twoComplaintsOfTwoDepartments() {
-        long n = System.nanoTime();
+        String n = TestIds.digits();
         feeDisputeEmail = "fee." + n + "@example.com";
         terminalFaultEmail = "fault." + n + "@example.com";
         feeDispute = register(Category.FEE_DISPUTE, feeDisputeEmail);
@@ -142,7 +143,7 @@ class ComplaintPagesAccessTest {
 
     private String register(Category category, String email) {
         return registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "深圳市访问测试商户", "13800138000", email,
-                "M-" + System.nanoTime(), "T-1", category, false, "访问控制测试 access test", null, List.of())).complaint().getComplaintNumber());
+                "M-" + TestIds.digits(), "T-1", category, false, "访问控制测试 access test", null, List.of())).complaint().getComplaintNumber());
     }
 
     /** A file posted to the evidence page as the browser's form sends it (multipart, same origin). */

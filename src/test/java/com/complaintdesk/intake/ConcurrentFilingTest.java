@@ -3,6 +3,7 @@ package com.complaintdesk.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,7 +52,7 @@ class ConcurrentFilingTest {
         List<Future<List<String>>> results = new ArrayList<>();
         try {
             for (int c = 0; c < CLIENTS; c++) {
-                String merchant = "M-CONC-" + c + "-" + System.nanoTime();
+                String merchant = "M-CONC-" + c + "-" + TestIds.digits();
                 results.add(clients.submit(() -> {
                     start.await();
                     List<String> numbers = new ArrayList<>();

@@ -11,6 +11,7 @@ import com.complaintdesk.complaint.TimelineEntry;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.StaffSteps;
 import java.util.HashMap;
 import java.util.List;
@@ -146,7 +147,7 @@ class RoutingByRemitEndToEndTest {
     }
 
     private String register(Category category, String description) {
-        String merchant = "M-" + System.nanoTime();
+        String merchant = "M-" + TestIds.digits();
         return intake.register(new ComplaintRegistration(Channel.HOTLINE, "周七", "13600136000", null, merchant, "T-" + merchant,
                 category, false, description, null, List.of())).complaint().getComplaintNumber();
     }

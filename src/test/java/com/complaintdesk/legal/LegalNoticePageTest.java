@@ -11,6 +11,7 @@ import com.complaintdesk.complaint.TimelineEntry;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
@@ -56,7 +57,7 @@ class LegalNoticePageTest {
     void aComplaintWaitingForTriage() {
         staff = new StaffSteps(taskService, identityService);
         number = registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "孙九", "13700137000", null,
-                "M-" + System.nanoTime(), "T-9", Category.FEE_DISPUTE, false, "押金未退 deposit not refunded", null, List.of()))
+                "M-" + TestIds.digits(), "T-9", Category.FEE_DISPUTE, false, "押金未退 deposit not refunded", null, List.of()))
                 .complaint().getComplaintNumber());
     }
 

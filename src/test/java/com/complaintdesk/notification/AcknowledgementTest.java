@@ -14,6 +14,7 @@ import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Mailbox;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.icegreen.greenmail.util.GreenMail;
@@ -64,7 +65,7 @@ class AcknowledgementTest {
 
     @Test
     void theAcknowledgementGivesTheNumberTheDecisionDateAndHowToFollowTheComplaint(CapturedOutput output) {
-        String email = "wang.xiaoming." + System.nanoTime() + "@example.com";
+        String email = "wang.xiaoming." + TestIds.digits() + "@example.com";
         Complaint complaint = intake.register(registration(email)).complaint();
         String number = registered.add(complaint.getComplaintNumber());
         LocalDate registeredOn = complaint.getRegisteredAt().atZone(SHANGHAI).toLocalDate();
@@ -95,7 +96,7 @@ class AcknowledgementTest {
 
     @Test
     void theSameStepRunTwiceWritesItsMessagesOnce() {
-        Complaint complaint = intake.register(registration("twice." + System.nanoTime() + "@example.com")).complaint();
+        Complaint complaint = intake.register(registration("twice." + TestIds.digits() + "@example.com")).complaint();
         String number = registered.add(complaint.getComplaintNumber());
 
         inTransaction(() -> {
@@ -116,7 +117,7 @@ class AcknowledgementTest {
 
     @Test
     void aMessageIsOnlyWrittenInTheTransactionOfTheStepThatTellsIt() {
-        Complaint complaint = intake.register(registration("outside." + System.nanoTime() + "@example.com")).complaint();
+        Complaint complaint = intake.register(registration("outside." + TestIds.digits() + "@example.com")).complaint();
         registered.add(complaint.getComplaintNumber());
 
         assertThatThrownBy(() -> notifications.toComplainant(complaint, MessageType.CLOSURE, Map.of()))
@@ -127,14 +128,14 @@ class AcknowledgementTest {
 
     @Test
     void aRegistrationThatFailsWritesNoMessage() {
-        String badEmail = "bad." + System.nanoTime() + "@example.com";
+        String badEmail = "bad." + TestIds.digits() + "@example.com";
         ComplaintRegistration bad = new ComplaintRegistration(Channel.ONLINE, " ", "13800138000", badEmail, "M-1", null,
                 Category.FEE_DISPUTE, false, "费率不对 wrong rate", null, List.of());
         assertThatThrownBy(() -> intake.register(bad)).isInstanceOf(InvalidInputException.class).hasMessageContaining("complainantName");
         assertThat(outbox.findAll()).noneMatch(m -> m.getRecipient().equals(badEmail));
 
         // A registration whose transaction rolls back after the acknowledgement was written: a later check fails
-        String email = "rolled.back." + System.nanoTime() + "@example.com";
+        String email = "rolled.back." + TestIds.digits() + "@example.com";
         AtomicReference<String> number = new AtomicReference<>();
         assertThatThrownBy(() -> inTransaction(() -> {
             number.set(intake.register(registration(email)).complaint().getComplaintNumber());
@@ -159,7 +160,7 @@ class AcknowledgementTest {
     }
 
     static ComplaintRegistration registration(String email) {
-        return new ComplaintRegistration(Channel.ONLINE, "王小明", "13800138000", email, "M-" + System.nanoTime(), "T-7001",
+        return new ComplaintRegistration(Channel.ONLINE, "王小明", "13800138000", email, "M-" + TestIds.digits(), "T-7001",
                 Category.FEE_DISPUTE, false, "手续费比合同高 fee above the contract", new BigDecimal("0.60"), List.of());
     }
 }

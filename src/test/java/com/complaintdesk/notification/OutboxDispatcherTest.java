@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.Mailbox;
 import com.complaintdesk.support.RegisteredComplaints;
@@ -98,7 +99,7 @@ class OutboxDispatcherTest {
             List<String> inOneGo = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 inOneGo.add(registered.add(intake.register(
-                        AcknowledgementTest.registration("race" + i + "." + System.nanoTime() + "@example.com")).complaint().getComplaintNumber()));
+                        AcknowledgementTest.registration("race" + i + "." + TestIds.digits() + "@example.com")).complaint().getComplaintNumber()));
             }
             return inOneGo;
         });
@@ -120,7 +121,7 @@ class OutboxDispatcherTest {
         mailServer.stop();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            numbers.add(registered.add(intake.register(AcknowledgementTest.registration("outage" + i + "." + System.nanoTime() + "@example.com"))
+            numbers.add(registered.add(intake.register(AcknowledgementTest.registration("outage" + i + "." + TestIds.digits() + "@example.com"))
                     .complaint().getComplaintNumber()));
         }
 
@@ -151,7 +152,7 @@ class OutboxDispatcherTest {
         mailServer.stop();
         List<String> numbers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            numbers.add(registered.add(intake.register(AcknowledgementTest.registration("quiet" + i + "." + System.nanoTime() + "@example.com"))
+            numbers.add(registered.add(intake.register(AcknowledgementTest.registration("quiet" + i + "." + TestIds.digits() + "@example.com"))
                     .complaint().getComplaintNumber()));
         }
         // every message tried again and again while the server is down
@@ -182,7 +183,7 @@ class OutboxDispatcherTest {
     @Test
     void aMessageThatKeepsFailingIsFailedLoggedCountedAndListedForStaffWhoSendItAgain(CapturedOutput output) throws Exception {
         mailServer.stop();
-        String number = registered.add(intake.register(AcknowledgementTest.registration("failing." + System.nanoTime() + "@example.com"))
+        String number = registered.add(intake.register(AcknowledgementTest.registration("failing." + TestIds.digits() + "@example.com"))
                 .complaint().getComplaintNumber());
 
         OutboxMessage failed = await().atMost(Duration.ofSeconds(60)).until(() -> email(number), m -> m.getStatus() == OutboxStatus.FAILED);
@@ -226,7 +227,7 @@ class OutboxDispatcherTest {
 
     @Test
     void onlyDepartmentStaffAndAdministratorsSeeThePage() {
-        String outsider = "outsider." + System.nanoTime();
+        String outsider = "outsider." + TestIds.digits();
         User user = identityService.newUser(outsider);
         user.setPassword("outsider-password");
         identityService.saveUser(user);

@@ -12,6 +12,7 @@ import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.settlement.RemedyExecution;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Mailbox;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
@@ -68,7 +69,7 @@ class StageNotificationsTest {
 
     @Test
     void theComplainantIsAskedForEvidenceAndRemindedOfIt() {
-        String number = register("M-" + System.nanoTime(), Category.TECHNICAL_FAULT);
+        String number = register("M-" + TestIds.digits(), Category.TECHNICAL_FAULT);
         complete("li.na", "customer-service", task(number, "Task_TriageComplaint"), Map.of("category", "TECHNICAL_FAULT",
                 "subCategory", "CARD_READER", "viaSalesPromotion", false, "evidenceRequired", true, "isDuplicate", false));
 
@@ -93,7 +94,7 @@ class StageNotificationsTest {
 
     @Test
     void anExtensionGivesTheNewDecisionDateAndWhy() {
-        String number = register("M-" + System.nanoTime(), Category.PRODUCT_QUALITY);
+        String number = register("M-" + TestIds.digits(), Category.PRODUCT_QUALITY);
         inTransaction(() -> notifications.toComplainant(records.get(number), MessageType.EXTENSION, Map.of(
                 "previousDecisionDate", "2026-12-11", "decisionDate", "2027-01-10",
                 "extensionReason", "等待厂商检测报告 waiting for the manufacturer's test report")));
@@ -105,7 +106,7 @@ class StageNotificationsTest {
 
     @Test
     void theFinalResponseGivesTheCompanysPositionAndTheRoutesOnward() {
-        String number = register("M-" + System.nanoTime(), Category.FEE_DISPUTE);
+        String number = register("M-" + TestIds.digits(), Category.FEE_DISPUTE);
         remedies.issueFinalResponse(number, "费率与合同一致 The rate charged is the contracted one");
         remedies.issueFinalResponse(number, "费率与合同一致 The rate charged is the contracted one"); // a retried step
 
@@ -120,7 +121,7 @@ class StageNotificationsTest {
 
     @Test
     void aDuplicateIsToldItIsClosedAndWhichComplaintGoesOn() {
-        String merchant = "M-" + System.nanoTime();
+        String merchant = "M-" + TestIds.digits();
         String original = register(merchant, Category.TECHNICAL_FAULT);
         String duplicate = register(merchant, Category.TECHNICAL_FAULT);
         complete("li.na", "customer-service", task(duplicate, "Task_TriageComplaint"), Map.of("category", "TECHNICAL_FAULT",
@@ -132,7 +133,7 @@ class StageNotificationsTest {
 
     @Test
     void aTaskReminderGoesToTheCandidateGroupsMembersAndOnceClaimedToTheAssigneeOnly() {
-        String number = register("M-" + System.nanoTime(), Category.SERVICE_QUALITY);
+        String number = register("M-" + TestIds.digits(), Category.SERVICE_QUALITY);
         Task triage = task(number, "Task_TriageComplaint");
         setDue(triage, Instant.now().plus(Duration.ofDays(2)));
         remind(triage);
@@ -164,7 +165,7 @@ class StageNotificationsTest {
 
     @Test
     void aBreachedDeadlineGoesToTheComplaintManagers() {
-        String number = register("M-" + System.nanoTime(), Category.COMPLIANCE);
+        String number = register("M-" + TestIds.digits(), Category.COMPLIANCE);
         // sent from a step a customer-service agent completes: the managers are looked up as the application, not as her
         identityService.setAuthentication("li.na", List.of("customer-service"));
         try {
@@ -185,7 +186,7 @@ class StageNotificationsTest {
     // ---- helpers ----
 
     private String register(String merchant, Category category) {
-        return registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "刘强", "13600136000", "liu.qiang." + System.nanoTime() + "@example.com",
+        return registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "刘强", "13600136000", "liu.qiang." + TestIds.digits() + "@example.com",
                 merchant, "T-5001", category, false, "终端经常断线 terminal keeps dropping its connection", null, List.of()))
                 .complaint().getComplaintNumber());
     }

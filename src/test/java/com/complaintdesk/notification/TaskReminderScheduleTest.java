@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.RegisteredComplaints;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ class TaskReminderScheduleTest {
 
     private String register() {
         return registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "刘强", "13600136000",
-                "liu.qiang." + System.nanoTime() + "@example.com", "M-" + System.nanoTime(), "T-5001", Category.SERVICE_QUALITY, false,
+                "liu.qiang." + TestIds.digits() + "@example.com", "M-" + TestIds.digits(), "T-5001", Category.SERVICE_QUALITY, false,
                 "回访电话没有打来 nobody called back", null, List.of())).complaint().getComplaintNumber());
     }
 

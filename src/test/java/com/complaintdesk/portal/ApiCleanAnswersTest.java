@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,10 +26,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Clean answers of the public API: two simultaneous answers to one offer are one 200 and one 409 (the agreement is
- * drafted once); every error under /api is application/problem+json, those Spring MVC and the container answer
+ * drafted once), and so are an answer online and one by an agent in the Tasklist (engine REST 409 for the agent);
+ * two simultaneous surveys are one 201 and one 409; two simultaneous uploads are both stored and tell the process
+ * once (each race run several times, each on a fresh complaint); every error under /api is application/problem+json, those Spring MVC and the container answer
  * themselves too (405, 406, 404, a malformed path); a JSON body over 1 MB is refused with 413 at once, before it has
  * been sent, or as soon as the limit is passed when it comes without a length.
  */
@@ -36,11 +40,14 @@ import org.springframework.http.ResponseEntity;
 class ApiCleanAnswersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RACE_ROUNDS = 5;
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate http;
     @Autowired TaskService taskService;
     @Autowired IdentityService identityService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired JdbcClient jdbc;
 
     private PortalApi api;
 
@@ -49,29 +56,162 @@ class ApiCleanAnswersTest {
         api = new PortalApi(http, taskService, identityService);
     }
 
+    /**
+     * Several rounds, each on a fresh complaint, so that the race is really run (the loser used to reach the engine
+     * step and fail there with a 500 now and then): each time one 200 and one 409 that says the offer was answered
+     * already, the answer recorded once (proposal, public timeline, one agreement to sign) and no incident left.
+     */
     @Test
-    void twoSimultaneousAnswersToAnOfferAreOne200AndOne409() {
-        Filed filed = api.fileOk(PortalApi.merchant(), "SERVICE_QUALITY");
-        api.offerCompensation(filed.number());
+    void twoSimultaneousAnswersToAnOfferAreOne200AndOne409() throws Exception {
+        for (int round = 1; round <= RACE_ROUNDS; round++) {
+            Filed filed = api.fileOk(PortalApi.merchant(), "SERVICE_QUALITY");
+            api.offerCompensation(filed.number());
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            racing.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return api.answer(filed, Map.of("answer", "ACCEPT"));
-            }));
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                racing.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return api.answer(filed, Map.of("answer", "ACCEPT"));
+                }));
+            }
+            start.countDown();
+            List<ResponseEntity<Map<String, Object>>> answers = racing.stream().map(CompletableFuture::join).toList();
+            List<Integer> statuses = answers.stream().map(r -> r.getStatusCode().value()).toList();
+
+            assertThat(statuses).as("round %d: %s", round, answers).containsExactlyInAnyOrder(200, 409);
+            ResponseEntity<Map<String, Object>> loser = answers.stream().filter(r -> r.getStatusCode().value() == 409).findFirst().orElseThrow();
+            assertThat(String.valueOf(loser.getBody().get("detail"))).as("round %d", round).contains("already been answered");
+            assertOneAnswer(filed, round);
         }
-        start.countDown();
-        List<Integer> statuses = racing.stream().map(CompletableFuture::join).map(r -> r.getStatusCode().value()).toList();
+    }
 
-        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+    /**
+     * The complainant answers online while an agent records the answer in the Tasklist (engine REST, completing
+     * Task_NegotiateSettlement): whoever comes second gets 409 (the agent's step finds the offer answered under the
+     * proposal's row lock, or the engine's version check refuses it), never 500; the answer is recorded once.
+     */
+    @Test
+    void anAnswerOnlineAndOneByAnAgentAtOnceAreOneSuccessAndOne409() {
+        for (int round = 1; round <= RACE_ROUNDS; round++) {
+            Filed filed = api.fileOk(PortalApi.merchant(), "SERVICE_QUALITY");
+            api.offerCompensation(filed.number());
+            String taskId = api.task(filed.number(), "Task_NegotiateSettlement").getId();
+            taskService.claim(taskId, "wang.fang");
+            Http agent = Http.on(port).as("wang.fang", "demo");
+
+            CountDownLatch start = new CountDownLatch(1);
+            CompletableFuture<Integer> online = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return api.answer(filed, Map.of("answer", "ACCEPT")).getStatusCode().value();
+            });
+            CompletableFuture<HttpResponse<String>> tasklist = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                try {
+                    return agent.postJson("/engine-rest/task/" + taskId + "/complete",
+                            "{\"variables\": {\"settlementResponse\": {\"value\": \"ACCEPT\", \"type\": \"String\"}}}");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            start.countDown();
+            int onlineStatus = online.join();
+            HttpResponse<String> agentAnswer = tasklist.join();
+
+            assertThat(List.of(onlineStatus, agentAnswer.statusCode())).as("round %d: %s", round, agentAnswer.body())
+                    .containsAnyOf(200, 204).contains(409).hasSize(2).doesNotContain(500);
+            assertThat(onlineStatus == 200 ^ agentAnswer.statusCode() == 204).as("round %d: exactly one succeeded", round).isTrue();
+            assertOneAnswer(filed, round);
+        }
+    }
+
+    /** Two simultaneous surveys of one closed complaint: one 201 and one 409 (not a unique-key 500), one survey stored. */
+    @Test
+    void twoSimultaneousSurveysAreOne201AndOne409() {
+        for (int round = 1; round <= RACE_ROUNDS; round++) {
+            String merchant = PortalApi.merchant();
+            Filed original = api.fileOk(merchant, "TECHNICAL_FAULT");
+            Filed duplicate = api.fileOk(merchant, "TECHNICAL_FAULT");
+            api.closeAsDuplicate(duplicate.number(), original.number(), "TECHNICAL_FAULT");
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                int score = 4 + i;
+                racing.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return api.survey(duplicate, Map.of("score", score));
+                }));
+            }
+            start.countDown();
+            List<ResponseEntity<Map<String, Object>>> answers = racing.stream().map(CompletableFuture::join).toList();
+
+            assertThat(answers.stream().map(r -> r.getStatusCode().value()).toList()).as("round %d: %s", round, answers)
+                    .containsExactlyInAnyOrder(201, 409);
+            assertThat(jdbc.sql("select count(*) from complaint_survey s join complaint c on c.id = s.complaint_id"
+                    + " where c.complaint_number = :number").param("number", duplicate.number()).query(Long.class).single())
+                    .as("round %d: one survey", round).isOne();
+        }
+    }
+
+    /**
+     * Two simultaneous uploads while the complaint waits for evidence: both are stored (201 each, never 500), and the
+     * process is told once (one review task): the second upload waits for the first one's row lock and then finds
+     * that nothing waits any more.
+     */
+    @Test
+    void twoSimultaneousUploadsWhileEvidenceIsAwaitedAreBothStoredAndTellTheProcessOnce() {
+        for (int round = 1; round <= RACE_ROUNDS; round++) {
+            Filed filed = api.fileOk(PortalApi.merchant(), "TECHNICAL_FAULT");
+            api.askForEvidence(filed.number(), "TECHNICAL_FAULT");
+
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<ResponseEntity<Map<String, Object>>>> racing = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                PortalApi.NamedFile file = new PortalApi.NamedFile("photo-" + i + ".png", PortalApi.png(10 + i, 10));
+                racing.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return api.upload(filed, file);
+                }));
+            }
+            start.countDown();
+            List<ResponseEntity<Map<String, Object>>> answers = racing.stream().map(CompletableFuture::join).toList();
+
+            assertThat(answers.stream().map(r -> r.getStatusCode().value()).toList()).as("round %d: %s", round, answers)
+                    .containsExactly(201, 201);
+            assertThat(jdbc.sql("select count(*) from evidence_file f join evidence e on e.id = f.evidence_id join complaint c"
+                    + " on c.id = e.complaint_id where c.complaint_number = :number").param("number", filed.number())
+                    .query(Long.class).single()).as("round %d: both files stored", round).isEqualTo(2);
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(filed.number()).taskDefinitionKey("Task_ReviewEvidence").count())
+                    .as("round %d: one review", round).isOne();
+            String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filed.number()).singleResult().getId();
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).as("round %d: no incident", round).isZero();
+        }
+    }
+
+    private void assertOneAnswer(Filed filed, int round) {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(filed.number()).taskDefinitionKey("Task_SignAgreement").count())
-                .as("one agreement to sign").isOne();
+                .as("round %d: one agreement to sign", round).isOne();
+        assertThat(jdbc.sql("select p.status from settlement_proposal p join complaint c on c.id = p.complaint_id"
+                + " where c.complaint_number = :number").param("number", filed.number()).query(String.class).list())
+                .as("round %d: the proposal answered once", round).containsExactly("ACCEPTED");
+        assertThat(jdbc.sql("select count(*) from timeline_entry t join complaint c on c.id = t.complaint_id"
+                + " where c.complaint_number = :number and t.milestone = 'SETTLEMENT_RESPONSE'").param("number", filed.number())
+                .query(Long.class).single()).as("round %d: the answer on the timeline once", round).isOne();
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(filed.number()).singleResult().getId();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).as("round %d: no incident", round).isZero();
+    }
+
+    private static void await(CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

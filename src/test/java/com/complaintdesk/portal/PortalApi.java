@@ -1,5 +1,6 @@
 package com.complaintdesk.portal;
 
+import com.complaintdesk.support.TestIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -60,7 +61,7 @@ final class PortalApi {
     }
 
     static String merchant() {
-        return "M-" + System.nanoTime();
+        return "M-" + TestIds.digits();
     }
 
     ResponseEntity<Map<String, Object>> file(Object body, String idempotencyKey) {

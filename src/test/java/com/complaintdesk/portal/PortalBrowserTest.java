@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ class PortalBrowserTest {
 
         type("complainantName", "陈小明");
         type("complainantPhone", "13600136000");
-        type("merchantId", "M-" + System.nanoTime());
+        type("merchantId", "M-" + TestIds.digits());
         type("terminalSerial", "T-55501");
         new Select(browser.findElement(By.id("category"))).selectByValue("TECHNICAL_FAULT");
         type("description", "刷卡后终端黑屏 <b>死机</b>");

@@ -10,6 +10,7 @@ import com.complaintdesk.evidence.EvidenceFiles;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.RegisteredComplaints;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,7 +48,7 @@ class DossierDownloadTest {
     @BeforeEach
     void aComplaintWithAPhoto() throws Exception {
         number = registered.add(intake.register(new ComplaintRegistration(Channel.ONLINE, "钱七", "13500135000", null,
-                "M-" + System.nanoTime(), "T-5", Category.TECHNICAL_FAULT, false, "打印机卡纸 printer jams", null, List.of()))
+                "M-" + TestIds.digits(), "T-5", Category.TECHNICAL_FAULT, false, "打印机卡纸 printer jams", null, List.of()))
                 .complaint().getComplaintNumber());
         photo = DossiersTest.png();
         evidenceFiles.attach(number, List.of(new EvidenceFiles.Upload("卡纸.png", photo)), null, null, EvidenceFiles.Delivery.RECORD_ONLY);

@@ -19,6 +19,7 @@ import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.settlement.AgreementRepository;
 import com.complaintdesk.settlement.SettlementAgreement;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,7 +143,7 @@ class DossiersTest {
     @Test
     void aFeeDisputesDossierCarriesItsFindingsFeeAuditApprovalsAndAgreement() throws Exception {
         String number = registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "李四", "13800138000",
-                "li.si@example.com", "M-" + System.nanoTime(), "T-88001", Category.FEE_DISPUTE, false, "费率被上调 rate raised",
+                "li.si@example.com", "M-" + TestIds.digits(), "T-88001", Category.FEE_DISPUTE, false, "费率被上调 rate raised",
                 new BigDecimal("0.60"), List.of(new ComplaintRegistration.TransactionLine("TX-1", Instant.parse("2026-11-20T02:00:00Z"),
                         new BigDecimal("10000.00"), new BigDecimal("78.00"))))).complaint().getComplaintNumber());
         staff().complete(number, "wang.fang", "customer-service", "Task_TriageComplaint", Map.of("category", "FEE_DISPUTE",
@@ -203,7 +204,7 @@ class DossiersTest {
 
     private String registerTerminalFault() {
         return registered.add(intake.register(new ComplaintRegistration(Channel.ONLINE, "赵六", "13700137000", null,
-                "M-" + System.nanoTime(), "T-9", Category.TECHNICAL_FAULT, false, "终端无法开机 will not power on", null, List.of()))
+                "M-" + TestIds.digits(), "T-9", Category.TECHNICAL_FAULT, false, "终端无法开机 will not power on", null, List.of()))
                 .complaint().getComplaintNumber());
     }
 

@@ -13,6 +13,7 @@ import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.legal.LegalActions;
 import com.complaintdesk.legal.LegalCase;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
@@ -68,7 +69,7 @@ class ReferralNoticePageTest {
     @BeforeEach
     void setUp() {
         staff = new StaffSteps(taskService, identityService);
-        merchant = "M-" + System.nanoTime();
+        merchant = "M-" + TestIds.digits();
         reference = luhnValid("12363" + String.format("%012d", System.nanoTime() % 1_000_000_000_000L));
     }
 
@@ -254,7 +255,7 @@ class ReferralNoticePageTest {
 
     private String registerComplaint() {
         return registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "钱七", "13500135007", null,
-                "M-" + System.nanoTime(), null, Category.FEE_DISPUTE, false, "押金未退 deposit not refunded", null, List.of()))
+                "M-" + TestIds.digits(), null, Category.FEE_DISPUTE, false, "押金未退 deposit not refunded", null, List.of()))
                 .complaint().getComplaintNumber());
     }
 

@@ -9,6 +9,7 @@ import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class RoutingStaysWithTheDeploymentTest {
     @Test
     void aRoutingChangeDeployedWhileAComplaintWaitsDoesNotChangeItsRouting() {
         String number = registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "刘强", "13600136000",
-                "liu.qiang." + System.nanoTime() + "@example.com", "M-" + System.nanoTime(), "T-5001", Category.SERVICE_QUALITY, false,
+                "liu.qiang." + TestIds.digits() + "@example.com", "M-" + TestIds.digits(), "T-5001", Category.SERVICE_QUALITY, false,
                 "回访电话没有打来 nobody called back", null, List.of())).complaint().getComplaintNumber());
         StaffSteps staff = new StaffSteps(taskService, identityService);
         await().atMost(Duration.ofSeconds(30)).until(() -> taskService.createTaskQuery().processInstanceBusinessKey(number)

@@ -9,6 +9,7 @@ import com.complaintdesk.identity.Departments;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
+import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.RegisteredComplaints;
 import com.complaintdesk.support.StaffSteps;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class TaskPriorityTest {
 
     private String routed(Category category) {
         String number = registered.add(intake.register(new ComplaintRegistration(Channel.HOTLINE, "刘强", "13600136000",
-                "liu.qiang." + System.nanoTime() + "@example.com", "M-" + System.nanoTime(), "T-5001", category, false,
+                "liu.qiang." + TestIds.digits() + "@example.com", "M-" + TestIds.digits(), "T-5001", category, false,
                 "终端经常断线 terminal keeps dropping its connection", null, List.of())).complaint().getComplaintNumber());
         Task triage = task(number, "Task_TriageComplaint");
         assertThat(triage.getPriority()).as("not routed yet: the engine's default").isEqualTo(50);
