@@ -103,7 +103,7 @@ class PortalComplaints {
      */
     public Filing file(ApiTypes.ComplaintRequest request, String idempotencyKey) {
         if (idempotencyKey != null && !IdempotentRequests.KEY.matcher(idempotencyKey).matches()) {
-            throw InvalidInputException.of("Idempotency-Key", "must be 8 to 100 printable ASCII characters without spaces");
+            throw InvalidInputException.keyed("Idempotency-Key", "refusal.idempotencyKeyFormat");
         }
         String requestHash = idempotencyKey == null ? null : IdempotentRequests.sha256Hex(json(request));
         if (idempotencyKey != null) {
@@ -160,7 +160,7 @@ class PortalComplaints {
             for (int i = 0; i < request.transactions().size(); i++) {
                 ComplaintRegistration.TransactionLine line = request.transactions().get(i);
                 if (line == null) {
-                    errors.add(new FieldError("transactions[" + i + "]", "must not be null"));
+                    errors.add(FieldError.keyed("transactions[" + i + "]", "refusal.notNull"));
                 } else {
                     PlainText.check(errors, "transactions[" + i + "].reference", line.reference(), false);
                     transactions.add(line);
@@ -195,7 +195,7 @@ class PortalComplaints {
             throw invalid(errors);
         }
         if (complaint.isClosed()) {
-            throw new PortalConflictException("The complaint is closed: it takes no more evidence");
+            throw new PortalConflictException("refusal.closedNoEvidence");
         }
         evidenceFiles.attach(number, uploads, blankToNull(evidenceType), blankToNull(description), EvidenceFiles.Delivery.SUBMIT);
         return view(number, accessCode);
@@ -210,16 +210,16 @@ class PortalComplaints {
             PlainText.check(errors, "counterReason", answer.counterReason(), true);
         }
         if (answer.answer() == ApiTypes.Answer.COUNTER && answer.counterAmount() == null) {
-            errors.add(new FieldError("counterAmount", "is required for a counter-offer"));
+            errors.add(FieldError.keyed("counterAmount", "refusal.counterAmountRequired"));
         }
         if (answer.answer() != null && answer.answer() != ApiTypes.Answer.COUNTER && answer.counterAmount() != null) {
-            errors.add(new FieldError("counterAmount", "is given only with COUNTER"));
+            errors.add(FieldError.keyed("counterAmount", "refusal.counterAmountOnlyWithCounter"));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
         if (!waitsForSettlementAnswer(complaint)) {
-            throw new PortalConflictException("No settlement offer is waiting for an answer on this complaint");
+            throw new PortalConflictException("refusal.noOfferWaiting");
         }
         BigDecimal amount = answer.counterAmount();
         runtimeService.createMessageCorrelation(MESSAGE_SETTLEMENT_RESPONSE)
@@ -241,10 +241,10 @@ class PortalComplaints {
             throw invalid(errors);
         }
         if (!complaint.isClosed()) {
-            throw new PortalConflictException("The survey opens once the complaint is closed");
+            throw new PortalConflictException("refusal.surveyNotYet");
         }
         if (surveyGiven(complaint)) {
-            throw new PortalConflictException("The survey of this complaint has been given already");
+            throw new PortalConflictException("refusal.surveyGiven");
         }
         var now = records.now();
         jdbc.sql("insert into complaint_survey (complaint_id, score, comment_text, submitted_at) values (:id, :score, :comment, :at)")
