@@ -27,7 +27,7 @@ public class InvalidInputException extends RuntimeException {
 
         /** The refusal worded by {@code key} ("refusal.required") of the message bundles; its message is the English words. */
         public static FieldError keyed(String field, String key, Object... args) {
-            return new FieldError(field, EnglishWords.of(key, args), key, List.of(args));
+            return new FieldError(field, BundleWords.en(key, args), key, List.of(args));
         }
 
         @Override

@@ -1,6 +1,6 @@
 package com.complaintdesk.evidence;
 
-import com.complaintdesk.complaint.EnglishWords;
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.InvalidInputException;
 import java.util.List;
 
@@ -17,7 +17,7 @@ public class EvidenceFileRejectedException extends RuntimeException {
 
     /** Worded by {@code key} of the message bundles (the portal answers in the page's language); the message is English. */
     public EvidenceFileRejectedException(Reason reason, String field, String key, Object... args) {
-        super(EnglishWords.of(key, args));
+        super(BundleWords.en(key, args));
         this.reason = reason;
         this.field = field;
         this.key = key;

@@ -1,6 +1,6 @@
 package com.complaintdesk.portal;
 
-import com.complaintdesk.complaint.EnglishWords;
+import com.complaintdesk.complaint.BundleWords;
 
 /**
  * The complaint is not in a state for this request (nothing to answer yet, not closed, survey given): 409. Worded by
@@ -11,7 +11,7 @@ class PortalConflictException extends RuntimeException {
     private final String key;
 
     PortalConflictException(String key) {
-        super(EnglishWords.of(key));
+        super(BundleWords.en(key));
         this.key = key;
     }
 
