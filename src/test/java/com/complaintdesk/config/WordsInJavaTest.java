@@ -52,7 +52,6 @@ class WordsInJavaTest {
             Map.entry("com/complaintdesk/portal/ComplaintApiController.java", 1),
             Map.entry("com/complaintdesk/portal/PortalWebConfiguration.java", 1),
             Map.entry("com/complaintdesk/referral/DossierDownload.java", 4),
-            Map.entry("com/complaintdesk/referral/Dossiers.java", 28),
             Map.entry("com/complaintdesk/referral/Referrals.java", 16),
             Map.entry("com/complaintdesk/reporting/Labels.java", 1),
             Map.entry("com/complaintdesk/reporting/ReportFiles.java", 1),
