@@ -49,7 +49,6 @@ class WordsInJavaTest {
             Map.entry("com/complaintdesk/portal/ApiTypes.java", 5),
             Map.entry("com/complaintdesk/portal/ComplaintApiController.java", 1),
             Map.entry("com/complaintdesk/portal/PortalWebConfiguration.java", 1),
-            Map.entry("com/complaintdesk/referral/DossierDownload.java", 4),
             Map.entry("com/complaintdesk/reporting/Labels.java", 1),
             Map.entry("com/complaintdesk/reporting/ReportFiles.java", 1),
             Map.entry("com/complaintdesk/reporting/ReportingPluginResource.java", 1),
