@@ -1,5 +1,6 @@
 package com.complaintdesk.closure;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -9,6 +10,7 @@ import com.complaintdesk.complaint.Outcome;
 import com.complaintdesk.complaint.RootCause;
 import com.complaintdesk.notification.MessageType;
 import com.complaintdesk.notification.Notifications;
+import java.util.Arrays;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +47,22 @@ public class Closure {
         if (outcome == Outcome.DUPLICATE) {
             records.get(duplicateOf);
             complaint.markDuplicateOf(duplicateOf);
-            text = "重复投诉，见 Duplicate of " + duplicateOf + (summary == null ? "" : ". " + summary);
+            text = words("closure.record.duplicateOf", duplicateOf) + (summary == null ? "" : ". " + summary);
         } else if (outcome == Outcome.WITHDRAWN && text == null) {
-            text = "投诉人撤回或未提供证据 The complainant withdrew or gave up providing evidence";
+            text = words("closure.record.withdrawn");
         }
         if (text == null) {
             throw InvalidInputException.of(Lifecycle.CLOSING_SUMMARY.name(), "is required");
         }
         complaint.close(outcome, rootCause, text, records.now());
-        records.recordPublic(complaint, Milestone.CLOSED, "已结案 Closed: " + outcome.label() + ". " + text);
+        records.recordPublic(complaint, Milestone.CLOSED, words("closure.record.closed", outcome.label()) + ". " + text);
         notifications.toComplainant(complaint, MessageType.CLOSURE, Map.of());
         log.info("Closed complaint {} as {}", complaintNumber, outcome);
         return complaint;
+    }
+
+    /** "已结案 Closed": the words of {@code key} in the message bundles, Chinese first with English beside. */
+    private static String words(String key, Object... args) {
+        return BundleWords.both(key, Arrays.stream(args).map(String::valueOf).toArray());
     }
 }

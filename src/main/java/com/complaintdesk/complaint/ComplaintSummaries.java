@@ -64,50 +64,50 @@ class ComplaintSummaries {
     String summarize(Complaint c) {
         StringBuilder s = new StringBuilder();
         Complainant who = c.getComplainant();
-        s.append("- **投诉人 Complainant:** ").append(MarkdownText.of(who.name())).append(", ").append(MarkdownText.of(who.phone()));
+        s.append("- **" + BundleWords.both("summary.complainant") + ":** ").append(MarkdownText.of(who.name())).append(", ").append(MarkdownText.of(who.phone()));
         if (who.email() != null) {
             s.append(", ").append(MarkdownText.of(who.email()));
         }
-        s.append("\n- **商户号 Merchant:** ").append(MarkdownText.of(who.merchantId()));
+        s.append("\n- **" + BundleWords.both("summary.merchant") + ":** ").append(MarkdownText.of(who.merchantId()));
         if (c.getTerminalSerial() != null) {
-            s.append(" · **终端 Terminal:** ").append(MarkdownText.of(c.getTerminalSerial()));
+            s.append(" · **" + BundleWords.both("summary.terminal") + ":** ").append(MarkdownText.of(c.getTerminalSerial()));
         }
-        s.append("\n- **渠道 Channel:** ").append(c.getChannel().label()).append(" · **类别 Category:** ").append(c.getCategory().label());
+        s.append("\n- **" + BundleWords.both("summary.channel") + ":** ").append(c.getChannel().label()).append(" · **" + BundleWords.both("summary.category") + ":** ").append(c.getCategory().label());
         if (c.getSubCategory() != null) {
             s.append(" / ").append(c.getSubCategory());
         }
         if (c.getDepartment() != null) {
-            s.append(" · **承办 Department:** ").append(departmentName(c.getDepartment()));
+            s.append(" · **" + BundleWords.both("summary.department") + ":** ").append(departmentName(c.getDepartment()));
             if (c.getPriority() != null) {
-                s.append(" · **优先级 Priority:** ").append(c.getPriority().label());
+                s.append(" · **" + BundleWords.both("summary.priority") + ":** ").append(c.getPriority().label());
             }
         }
-        s.append("\n- **登记时间 Registered:** ").append(TIME.format(c.getRegisteredAt()))
-                .append(" · **状态 Status:** ").append(c.getStatus().label());
+        s.append("\n- **" + BundleWords.both("summary.registered") + ":** ").append(TIME.format(c.getRegisteredAt()))
+                .append(" · **" + BundleWords.both("summary.status") + ":** ").append(c.getStatus().label());
         if (c.getDecisionDueAt() != null) {
-            s.append("\n- **决定期限 Decision due: ").append(DAY.format(c.getDecisionDueAt())).append("**");
+            s.append("\n- **" + BundleWords.both("summary.decisionDue") + ": ").append(DAY.format(c.getDecisionDueAt())).append("**");
             if (c.getExtendedDays() > 0) {
-                s.append(" (已延长 extended by ").append(c.getExtendedDays()).append(" days)");
+                s.append(" (").append(BundleWords.both("summary.extendedBy", String.valueOf(c.getExtendedDays()))).append(")");
             }
             if (c.isDeadlineBreached()) {
-                s.append(" · **已超期 Overdue**");
+                s.append(" · **" + BundleWords.both("summary.overdue") + "**");
             }
         }
-        s.append("\n- **描述 Description:** ").append(MarkdownText.of(c.getDescription()));
+        s.append("\n- **" + BundleWords.both("summary.description") + ":** ").append(MarkdownText.of(c.getDescription()));
         if (c.getContractedRatePercent() != null) {
-            s.append("\n- **签约费率 Contracted rate:** ").append(c.getContractedRatePercent().stripTrailingZeros().toPlainString()).append("%");
+            s.append("\n- **" + BundleWords.both("summary.contractedRate") + ":** ").append(c.getContractedRatePercent().stripTrailingZeros().toPlainString()).append("%");
         }
         for (ComplaintTransaction tx : c.getTransactions()) {
-            s.append("\n- **交易 Transaction** ").append(MarkdownText.of(tx.getReference()))
+            s.append("\n- **" + BundleWords.both("summary.transaction") + "** ").append(MarkdownText.of(tx.getReference()))
                     .append(tx.getOccurredAt() == null ? "" : " (" + TIME.format(tx.getOccurredAt()) + ")")
-                    .append(": 金额 amount ¥").append(tx.getAmount().toPlainString())
-                    .append(", 手续费 fee ¥").append(tx.getFeeCharged().toPlainString());
+                    .append(": " + BundleWords.both("summary.amount") + " ¥").append(tx.getAmount().toPlainString())
+                    .append(", " + BundleWords.both("summary.fee") + " ¥").append(tx.getFeeCharged().toPlainString());
         }
         List<Evidence> items = evidence.findByComplaintIdOrderByAddedAtAscIdAsc(c.getId());
         if (items.isEmpty()) {
-            s.append("\n- **证据 Evidence:** 无 none");
+            s.append("\n- **" + BundleWords.both("summary.evidence") + ":** " + BundleWords.both("summary.none"));
         } else {
-            s.append("\n- **证据 Evidence:**");
+            s.append("\n- **" + BundleWords.both("summary.evidence") + ":**");
             for (Evidence e : items) {
                 s.append("\n  - ").append(e.getEvidenceType());
                 if (e.getFileName() != null) {

@@ -1,5 +1,6 @@
 package com.complaintdesk.complaint;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -9,7 +10,26 @@ import java.util.stream.Collectors;
  */
 public class InvalidInputException extends RuntimeException {
 
-    public record FieldError(String field, String message) {
+    /**
+     * A bad field and what is wrong with it. {@code message} is English (staff, integrators, logs); a refusal built with
+     * {@link #keyed} also carries its key of the message bundles and the arguments, so a merchant's page gets it in its
+     * own language. The key and arguments are not part of any JSON answer.
+     */
+    public record FieldError(String field, String message, @JsonIgnore String key, @JsonIgnore List<Object> args) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null, List.of());
+        }
+
+        public FieldError {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        /** The refusal worded by {@code key} ("refusal.required") of the message bundles; its message is the English words. */
+        public static FieldError keyed(String field, String key, Object... args) {
+            return new FieldError(field, BundleWords.en(key, args), key, List.of(args));
+        }
+
         @Override
         public String toString() {
             return field + ": " + message;
@@ -25,6 +45,11 @@ public class InvalidInputException extends RuntimeException {
 
     public static InvalidInputException of(String field, String message) {
         return new InvalidInputException(List.of(new FieldError(field, message)));
+    }
+
+    /** One field refused in words of the message bundles: {@code keyed("files", "refusal.atLeastOneFile")}. */
+    public static InvalidInputException keyed(String field, String key, Object... args) {
+        return new InvalidInputException(List.of(FieldError.keyed(field, key, args)));
     }
 
     public List<FieldError> getErrors() {

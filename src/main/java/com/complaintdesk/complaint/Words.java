@@ -26,6 +26,11 @@ public class Words {
         return messages.getMessage(key, args.length == 0 ? null : args, locale != null && "en".equals(locale.getLanguage()) ? EN : ZH);
     }
 
+    /** The words of {@code key} in {@code locale}'s language, or null when the bundles have no such key. */
+    public String find(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args.length == 0 ? null : args, null, locale != null && "en".equals(locale.getLanguage()) ? EN : ZH);
+    }
+
     /** Chinese first with English beside: "已分派 Assigned". */
     public String both(String key, Object... args) {
         return in(ZH, key, args) + " " + in(EN, key, args);

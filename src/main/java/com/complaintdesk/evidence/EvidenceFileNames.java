@@ -37,7 +37,7 @@ final class EvidenceFileNames {
             EvidenceFileType claimed = EvidenceFileType.byExtension(extension).orElse(null);
             if (claimed != null) {
                 throw new EvidenceFileRejectedException(EvidenceFileRejectedException.Reason.UNSUPPORTED_TYPE, field,
-                        "the name says " + claimed + " but the content is " + type);
+                        "refusal.fileNameContentMismatch", String.valueOf(claimed), String.valueOf(type));
             }
             base = name; // keep the foreign extension as part of the name and add the right one
             extension = "";

@@ -64,13 +64,13 @@ public class EvidenceFiles {
                                  Delivery delivery) {
         Complaint complaint = records.get(complaintNumber);
         if (uploads == null || uploads.isEmpty()) {
-            throw InvalidInputException.of("files", "at least one file is required");
+            throw InvalidInputException.keyed("files", "refusal.atLeastOneFile");
         }
         if (evidenceType != null && !EvidenceService.TYPES.contains(evidenceType)) {
-            throw InvalidInputException.of("evidenceType", "must be one of " + EvidenceService.TYPES.stream().sorted().toList());
+            throw InvalidInputException.keyed("evidenceType", "refusal.mustBeOneOf", EvidenceService.TYPES.stream().sorted().toList().toString());
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            throw InvalidInputException.of("description", "must be at most " + MAX_DESCRIPTION + " characters");
+            throw InvalidInputException.keyed("description", "refusal.atMostCharacters", String.valueOf(MAX_DESCRIPTION));
         }
         List<EvidenceService.Item> items = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
@@ -82,7 +82,7 @@ public class EvidenceFiles {
         int max = limits.getMaxFilesPerComplaint();
         if (stored + uploads.size() > max) {
             throw new EvidenceFileRejectedException(EvidenceFileRejectedException.Reason.TOO_MANY_FILES, "files",
-                    "at most " + max + " files a complaint: " + stored + " stored, " + Math.max(0, max - stored) + " more allowed");
+                    "refusal.tooManyFiles", String.valueOf(max), String.valueOf(stored), String.valueOf(Math.max(0, max - stored)));
         }
         List<Evidence> saved = delivery == Delivery.SUBMIT
                 ? evidenceService.submit(complaintNumber, items)
@@ -101,14 +101,14 @@ public class EvidenceFiles {
     private EvidenceService.Item check(String field, Upload upload, String evidenceType, String description) {
         byte[] content = upload.content();
         if (content == null || content.length == 0) {
-            throw new EvidenceFileRejectedException(EvidenceFileRejectedException.Reason.EMPTY, field, "the file is empty");
+            throw new EvidenceFileRejectedException(EvidenceFileRejectedException.Reason.EMPTY, field, "refusal.fileEmpty");
         }
         if (content.length > limits.getMaxFileSize().toBytes()) {
             throw new EvidenceFileRejectedException(EvidenceFileRejectedException.Reason.TOO_LARGE, field,
-                    "a file may have at most " + limits.getMaxFileSize().toMegabytes() + " MB");
+                    "refusal.fileTooLarge", String.valueOf(limits.getMaxFileSize().toMegabytes()));
         }
         EvidenceFileType type = EvidenceFileType.detect(content).orElseThrow(() -> new EvidenceFileRejectedException(
-                EvidenceFileRejectedException.Reason.UNSUPPORTED_TYPE, field, "the content is not PDF, JPEG, PNG, CSV or XLSX"));
+                EvidenceFileRejectedException.Reason.UNSUPPORTED_TYPE, field, "refusal.fileTypeUnsupported"));
         String name = EvidenceFileNames.sanitize(upload.originalName(), type, field);
         return new EvidenceService.Item(evidenceType == null ? type.defaultEvidenceType() : evidenceType, name, type.contentType(),
                 (long) content.length, sha256(content), description);

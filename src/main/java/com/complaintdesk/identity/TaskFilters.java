@@ -1,5 +1,6 @@
 package com.complaintdesk.identity;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Lifecycle;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ class TaskFilters {
 
     private static final Logger log = LoggerFactory.getLogger(TaskFilters.class);
 
-    static final String MY_TASKS = "我的任务 My tasks";
+    static final String MY_TASKS = BundleWords.both("filter.myTasks");
 
     /** A filter to be: its name, what Tasklist shows about it, whose tasks it lists and which groups may use it. */
     record Definition(String name, String description, String color, int priority, String candidateGroup,
@@ -46,17 +47,17 @@ class TaskFilters {
     }
 
     static final List<Definition> DEFINITIONS = List.of(
-            new Definition(MY_TASKS, "分配给我的任务 Tasks assigned to me", "#1f6fb2", 100, null, List.of()),
-            department(Departments.CUSTOMER_SERVICE, "客户服务部：分诊、证据、协商与结案 Triage, evidence, negotiation and closure",
+            new Definition(MY_TASKS, BundleWords.both("filter.myTasks.description"), "#1f6fb2", 100, null, List.of()),
+            department(Departments.CUSTOMER_SERVICE, BundleWords.both("filter.customerService.description"),
                     "#2e8b57", 10),
-            department(Departments.TECHNICAL_SUPPORT, "技术支持部：终端故障诊断与维修 Terminal fault diagnosis and repair",
+            department(Departments.TECHNICAL_SUPPORT, BundleWords.both("filter.technicalSupport.description"),
                     "#4682b4", 20),
-            department(Departments.COMPLIANCE_LEGAL, "合规与法务部：手续费审计与审批 Fee audits and approvals",
+            department(Departments.COMPLIANCE_LEGAL, BundleWords.both("filter.complianceLegal.description"),
                     "#8b1a1a", 30),
-            department(Departments.MARKETING_BRAND, "市场与品牌部：品牌与推广问题 Brand and promotion issues",
+            department(Departments.MARKETING_BRAND, BundleWords.both("filter.marketingBrand.description"),
                     "#d2691e", 40),
             new Definition(Departments.name(Departments.COMPLAINT_MANAGERS),
-                    "投诉主管：审批与升级 Approvals and escalations", "#6a3d9a", 0,
+                    BundleWords.both("filter.complaintManagers.description"), "#6a3d9a", 0,
                     Departments.COMPLAINT_MANAGERS, List.of(Departments.COMPLAINT_MANAGERS)));
 
     /**

@@ -1,5 +1,6 @@
 package com.complaintdesk.investigation;
 
+import com.complaintdesk.complaint.BundleWords;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -91,33 +92,38 @@ public final class FeeAuditCalculator {
          */
         public String report() {
             StringBuilder text = new StringBuilder();
-            text.append("签约费率 Contracted rate ").append(percent(contractedRatePercent)).append('\n');
+            text.append(words("contractedRate")).append(' ').append(percent(contractedRatePercent)).append('\n');
             if (lines.isEmpty()) {
-                text.append("无交易 No transactions\n");
+                text.append(words("noTransactions")).append('\n');
             }
             for (AuditedLine line : lines) {
-                text.append("交易 Tx ").append(line.reference())
-                        .append(": 金额 Amount ").append(yuan(line.amount()))
-                        .append(", 应收 Expected ").append(yuan(line.expectedFee()))
-                        .append(", 实收 Charged ").append(yuan(line.feeCharged()));
+                text.append(words("tx")).append(' ').append(line.reference())
+                        .append(": ").append(words("amount")).append(' ').append(yuan(line.amount()))
+                        .append(", ").append(words("expected")).append(' ').append(yuan(line.expectedFee()))
+                        .append(", ").append(words("charged")).append(' ').append(yuan(line.feeCharged()));
                 if (line.undercharged()) {
-                    text.append(", 少收 Undercharged ").append(yuan(line.undercharge()));
+                    text.append(", ").append(words("undercharged")).append(' ').append(yuan(line.undercharge()));
                 } else {
-                    text.append(", 多收 Overcharge ").append(yuan(line.overcharge()));
+                    text.append(", ").append(words("overcharge")).append(' ').append(yuan(line.overcharge()));
                 }
                 if (line.effectiveRatePercent() != null) {
-                    text.append(" (实际费率 Effective rate ").append(percent(line.effectiveRatePercent())).append(')');
+                    text.append(" (").append(words("effectiveRate")).append(' ').append(percent(line.effectiveRatePercent())).append(')');
                 }
                 text.append('\n');
             }
-            text.append("合计 Total: 实收 Charged ").append(yuan(totalCharged))
-                    .append(", 应收 Expected ").append(yuan(totalExpected))
-                    .append(", 应退 Refund due ").append(yuan(totalOvercharge));
+            text.append(words("total")).append(": ").append(words("charged")).append(' ').append(yuan(totalCharged))
+                    .append(", ").append(words("expected")).append(' ').append(yuan(totalExpected))
+                    .append(", ").append(words("refundDue")).append(' ').append(yuan(totalOvercharge));
             if (totalUndercharge.signum() > 0) {
-                text.append('\n').append("少收合计 Total undercharged ").append(yuan(totalUndercharge))
-                        .append(" (不抵减退款 not netted against the refund)");
+                text.append('\n').append(words("totalUndercharged")).append(' ').append(yuan(totalUndercharge))
+                        .append(" (").append(words("notNetted")).append(')');
             }
             return text.toString();
+        }
+
+        /** "实收 Charged": the words of feeAudit.{@code key} in the message bundles, Chinese first with English beside. */
+        private static String words(String key) {
+            return BundleWords.both("feeAudit." + key);
         }
 
         private static String yuan(BigDecimal value) {

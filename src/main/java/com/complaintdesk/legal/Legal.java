@@ -2,6 +2,7 @@ package com.complaintdesk.legal;
 
 import static com.complaintdesk.shared.BusinessTime.ZONE;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -24,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -82,8 +84,8 @@ public class Legal {
             return;
         }
         LegalCase legalCase = cases.save(new LegalCase(complaint.getId(), execution.getProcessInstanceId(), initiator, forum, notice, records.now()));
-        event(legalCase, LegalCaseEvent.Kind.NOTICE, null, (initiator == LegalCase.Initiator.COMPLAINANT
-                ? "投诉人提起诉讼/仲裁 The complainant took legal action" : "公司决定诉诸法律 The company goes to law")
+        event(legalCase, LegalCaseEvent.Kind.NOTICE, null, words(initiator == LegalCase.Initiator.COMPLAINANT
+                ? "complainantActed" : "companyActed")
                 + (forum == null ? "" : " (" + forum + ")") + (notice == null ? "" : ": " + notice));
         complaint.moveTo(ComplaintStatus.IN_LEGAL_PROCEEDINGS);
         // the interrupted handling took the referrals being answered with it: they go on, on follow-up complaints, once
@@ -102,11 +104,10 @@ public class Legal {
             }
         });
         records.recordPublic(complaint, Milestone.LEGAL_ACTION_FILED, initiator == LegalCase.Initiator.COMPLAINANT
-                ? "已收到诉讼/仲裁通知，投诉转入法律程序 Legal action received: the complaint continues in legal proceedings"
-                : "本公司已诉诸法律，投诉转入法律程序 We have gone to law: the complaint continues in legal proceedings");
+                ? words("actionReceived") : words("wentToLaw"));
         Map<String, String> facts = Map.of("complaintNumber", complaint.getComplaintNumber(), "initiatedBy",
-                initiator == LegalCase.Initiator.COMPLAINANT ? "投诉人起诉 the complainant sued" : "公司起诉 the company went to law",
-                "forum", forum == null ? "—" : forum == LegalCase.Forum.COURT ? "法院 court" : "仲裁 arbitration");
+                words(initiator == LegalCase.Initiator.COMPLAINANT ? "complainantSued" : "companySued"),
+                "forum", forum == null ? "—" : words(forum == LegalCase.Forum.COURT ? "court" : "arbitration"));
         notifications.toStaff(Departments.COMPLIANCE_LEGAL, null, MessageType.LEGAL_ACTION, facts);
         notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.LEGAL_ACTION, facts);
         log.info("Legal case {} opened for complaint {} ({})", legalCase.getId(), complaint.getComplaintNumber(), initiator);
@@ -120,8 +121,8 @@ public class Legal {
         String assessment = required(task, LegalVariables.CLAIM_ASSESSMENT.name(), 4000);
         LegalCase legalCase = caseOf(task);
         legalCase.assessed(claim, exposure, assessment);
-        event(legalCase, LegalCaseEvent.Kind.ASSESSMENT, null, "索赔 Claim " + money(claim) + ", 风险敞口 exposure " + money(exposure) + ": " + assessment);
-        internal(task, "法律评估完成 Claim assessed: exposure " + money(exposure));
+        event(legalCase, LegalCaseEvent.Kind.ASSESSMENT, null, words("claim") + " " + money(claim) + ", " + words("exposure") + " " + money(exposure) + ": " + assessment);
+        internal(task, words("assessed", money(exposure)));
     }
 
     /** Task_EngageCounsel: the firm and the lawyer. */
@@ -132,8 +133,8 @@ public class Legal {
         LocalDate on = LegalVariables.COUNSEL_ENGAGED_ON.required(task);
         LegalCase legalCase = caseOf(task);
         legalCase.counselEngaged(firm, lawyer, on);
-        event(legalCase, LegalCaseEvent.Kind.COUNSEL, on, "委托 Engaged " + lawyer + ", " + firm);
-        internal(task, "已委托律师 Counsel engaged: " + lawyer + " (" + firm + ")");
+        event(legalCase, LegalCaseEvent.Kind.COUNSEL, on, words("engaged", lawyer, firm));
+        internal(task, words("counselEngaged", lawyer, firm));
     }
 
     /** Task_RecordFiling: the first filing, or an appeal's filing with the court above. */
@@ -151,7 +152,7 @@ public class Legal {
         boolean appeal = legalCase.getCaseNumber() != null;
         legalCase.filed(forum, tribunal, caseNumber, filedOn, servedOn);
         LegalVariables.HEARING_COUNT.set(task, legalCase.getHearings());
-        String text = (appeal ? "上诉立案 Appeal filed: " : "立案 Filed: ") + tribunal + ", 案号 case " + caseNumber;
+        String text = words(appeal ? "appealFiled" : "filed", tribunal) + ", " + words("caseNumber", caseNumber);
         event(legalCase, appeal ? LegalCaseEvent.Kind.APPEAL : LegalCaseEvent.Kind.FILING, filedOn, text);
         records.recordPublic(complaint(task), Milestone.LEGAL_CASE_STEP, text);
     }
@@ -169,8 +170,8 @@ public class Legal {
         int count = legalCase.hearingHeld();
         LegalVariables.HEARING_COUNT.set(task, count);
         LegalVariables.CASE_STAGE.set(task, stage);
-        event(legalCase, LegalCaseEvent.Kind.HEARING, on, "第" + count + "次开庭 Hearing " + count + ": " + summary);
-        internal(task, "开庭 Hearing " + count + " on " + on + " (" + stage + ")");
+        event(legalCase, LegalCaseEvent.Kind.HEARING, on, BundleWords.zh("legal.record.hearingNumber", String.valueOf(count)) + " " + BundleWords.en("legal.record.hearingNumber", String.valueOf(count)) + ": " + summary);
+        internal(task, words("hearingOn", count, on, stage));
     }
 
     /** Task_RecordMediation: the mediation statement's terms; Task_RecordCourtSettlement turns them into a settlement. */
@@ -183,7 +184,7 @@ public class Legal {
         LegalCase legalCase = caseOf(task);
         // the mediation statement's terms become our record of the settlement now; Task_RecordCourtSettlement reads it
         settlement.ordered(complaint(task), SettlementProposal.Source.COURT, reference(legalCase, "MEDIATION"), remedy, amount, terms);
-        event(legalCase, LegalCaseEvent.Kind.MEDIATION, on, "调解 Mediation: " + remedy + (amount == null ? "" : " ¥" + amount.toPlainString()) + ". " + terms);
+        event(legalCase, LegalCaseEvent.Kind.MEDIATION, on, words("mediation", remedy) + (amount == null ? "" : " ¥" + amount.toPlainString()) + ". " + terms);
     }
 
     /** Task_RecordDecision: the judgment or ruling, and the appeal deadline it starts. */
@@ -206,8 +207,8 @@ public class Legal {
         LegalVariables.AWARDED_AMOUNT.set(task, awarded);
         LegalVariables.APPEAL_DEADLINE.set(task, deadline.atZone(ZONE).toLocalDate());
         LegalVariables.APPEAL_DEADLINE_AT.set(task, deadline);
-        String text = (kind == LegalCase.DecisionKind.JUDGMENT ? "判决 Judgment" : "裁定 Ruling") + " (" + result + ")"
-                + (awarded.signum() > 0 ? ", 我方支付 we pay ¥" + awarded.toPlainString() : "");
+        String text = words(kind == LegalCase.DecisionKind.JUDGMENT ? "judgment" : "ruling") + " (" + result + ")"
+                + (awarded.signum() > 0 ? ", " + words("wePay", awarded.toPlainString()) : "");
         event(legalCase, LegalCaseEvent.Kind.DECISION, served, text + ": " + summary);
         records.recordPublic(complaint(task), Milestone.LEGAL_DECISION, text);
     }
@@ -224,8 +225,8 @@ public class Legal {
                     + legalCase.getAppealDeadline().atZone(ZONE).toLocalDate());
         }
         LegalVariables.APPEAL_DECISION.set(task, decision);
-        event(legalCase, LegalCaseEvent.Kind.APPEAL, null, (decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 Appeal: " : "服判 Comply: ") + reason);
-        internal(task, decision == LegalCase.AppealDecision.APPEAL ? "决定上诉 We appeal" : "服从判决 We comply with the decision");
+        event(legalCase, LegalCaseEvent.Kind.APPEAL, null, words(decision == LegalCase.AppealDecision.APPEAL ? "appeal" : "comply", reason));
+        internal(task, words(decision == LegalCase.AppealDecision.APPEAL ? "weAppeal" : "weComply"));
     }
 
     /** Task_RecordCourtSettlement: the mediation statement becomes the settlement settlement-execution carries out. */
@@ -251,15 +252,15 @@ public class Legal {
         boolean amountOwed = owed.signum() > 0;
         if (amountOwed) {
             SettlementProposal proposal = settlement.ordered(complaint(execution), SettlementProposal.Source.COURT,
-                    reference(legalCase, "JUDGMENT"), Remedy.COMPENSATION, owed, "依生效判决支付 Payment under the final decision in case "
-                            + legalCase.getCaseNumber());
+                    reference(legalCase, "JUDGMENT"), Remedy.COMPENSATION, owed, words("paymentUnderDecision",
+                            legalCase.getCaseNumber()));
             SettlementVariables.PROPOSAL_ID.set(execution, proposal.getId());
             SettlementVariables.REMEDY.set(execution, Remedy.COMPENSATION);
             SettlementVariables.PROPOSED_AMOUNT.set(execution, owed);
         }
         LegalVariables.AMOUNT_OWED.set(execution, amountOwed);
         LegalVariables.LEGAL_OUTCOME.set(execution, Outcome.LEGAL_JUDGMENT);
-        event(legalCase, LegalCaseEvent.Kind.COMPLIANCE, null, "判决生效 The decision is final" + (amountOwed ? ": 支付 pay ¥" + owed.toPlainString() : ""));
+        event(legalCase, LegalCaseEvent.Kind.COMPLIANCE, null, words("decisionFinal") + (amountOwed ? ": " + words("pay", owed.toPlainString()) : ""));
     }
 
     /** Task_ConcludeLegal: the case ends; its outcome and a summary go back to the complaint, which closes with them. */
@@ -270,8 +271,8 @@ public class Legal {
         legalCase.concluded(outcome.name(), records.now());
         String where = legalCase.getTribunalName() == null ? "" : legalCase.getTribunalName() + " " + legalCase.getCaseNumber();
         String summary = outcome == Outcome.LEGAL_SETTLED
-                ? "经调解结案并已履行 Settled by mediation and carried out: " + where
-                : "依生效判决/裁定结案 Closed by the final decision (" + legalCase.getDecisionResult() + "): " + where;
+                ? words("settledByMediation", where)
+                : words("closedByDecision", legalCase.getDecisionResult(), where);
         Lifecycle.CLOSING_SUMMARY.set(execution, summary);
         records.recordPublic(complaint(execution), Milestone.LEGAL_CONCLUDED, summary);
     }
@@ -328,5 +329,10 @@ public class Legal {
 
     private static String money(BigDecimal amount) {
         return amount == null ? "-" : "¥" + amount.toPlainString();
+    }
+
+    /** "索赔 Claim": the words of legal.record.{@code key} in the message bundles, Chinese first with English beside. */
+    private static String words(String key, Object... args) {
+        return BundleWords.both("legal.record." + key, Arrays.stream(args).map(String::valueOf).toArray());
     }
 }

@@ -108,6 +108,17 @@ final class ApiTypes {
     record Notice(String contact, String privacy) {
     }
 
+    @Schema(description = "The portal page's words in one language, from the message bundles (portal.page.*, portal.field.*)")
+    record PageWords(@Schema(description = "The page's language: zh-CN or en") String language,
+                     @Schema(description = "Words by key, e.g. page.title, field.category") java.util.Map<String, String> words,
+                     @Schema(description = "The kinds of problem a complaint is filed under, with their labels") List<Option> categories,
+                     @Schema(description = "The other language's name, for the button that switches to it") String otherLanguage,
+                     @Schema(description = "\"Switch to …\" in the other language") String switchLabel) {
+    }
+
+    record Option(String value, String label) {
+    }
+
     record EvidenceItem(String fileName, String evidenceType, String contentType, Long sizeBytes, String sha256, Instant addedAt) {
     }
 

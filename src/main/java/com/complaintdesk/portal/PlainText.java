@@ -23,7 +23,7 @@ final class PlainText {
             boolean joiner = c == '\u200C' || c == '\u200D'; // used inside emoji and some scripts
             if ((Character.isISOControl(c) && !(multiline && lineBreak)) || (Character.getType(c) == Character.FORMAT && !joiner)
                     || c == '\u2028' || c == '\u2029') {
-                errors.add(new InvalidInputException.FieldError(field, "must not contain control characters"));
+                errors.add(InvalidInputException.FieldError.keyed(field, "refusal.controlCharacters"));
                 return;
             }
         }

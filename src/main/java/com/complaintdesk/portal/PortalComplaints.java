@@ -105,7 +105,7 @@ class PortalComplaints {
      */
     public Filing file(ApiTypes.ComplaintRequest request, String idempotencyKey) {
         if (idempotencyKey != null && !IdempotentRequests.KEY.matcher(idempotencyKey).matches()) {
-            throw InvalidInputException.of("Idempotency-Key", "must be 8 to 100 printable ASCII characters without spaces");
+            throw InvalidInputException.keyed("Idempotency-Key", "refusal.idempotencyKeyFormat");
         }
         String requestHash = idempotencyKey == null ? null : IdempotentRequests.sha256Hex(json(request));
         if (idempotencyKey != null) {
@@ -162,7 +162,7 @@ class PortalComplaints {
             for (int i = 0; i < request.transactions().size(); i++) {
                 ComplaintRegistration.TransactionLine line = request.transactions().get(i);
                 if (line == null) {
-                    errors.add(new FieldError("transactions[" + i + "]", "must not be null"));
+                    errors.add(FieldError.keyed("transactions[" + i + "]", "refusal.notNull"));
                 } else {
                     PlainText.check(errors, "transactions[" + i + "].reference", line.reference(), false);
                     transactions.add(line);
@@ -197,7 +197,7 @@ class PortalComplaints {
             throw invalid(errors);
         }
         if (complaint.isClosed()) {
-            throw new PortalConflictException("The complaint is closed: it takes no more evidence");
+            throw new PortalConflictException("refusal.closedNoEvidence");
         }
         evidenceFiles.attach(number, uploads, blankToNull(evidenceType), blankToNull(description), EvidenceFiles.Delivery.SUBMIT);
         return view(number, accessCode);
@@ -212,10 +212,10 @@ class PortalComplaints {
             PlainText.check(errors, "counterReason", answer.counterReason(), true);
         }
         if (answer.answer() == ApiTypes.Answer.COUNTER && answer.counterAmount() == null) {
-            errors.add(new FieldError("counterAmount", "is required for a counter-offer"));
+            errors.add(FieldError.keyed("counterAmount", "refusal.counterAmountRequired"));
         }
         if (answer.answer() != null && answer.answer() != ApiTypes.Answer.COUNTER && answer.counterAmount() != null) {
-            errors.add(new FieldError("counterAmount", "is given only with COUNTER"));
+            errors.add(FieldError.keyed("counterAmount", "refusal.counterAmountOnlyWithCounter"));
         }
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -224,11 +224,10 @@ class PortalComplaints {
         // offer answered and is refused before the engine is asked (Settlement.recordResponse checks again, under the same lock)
         String offer = proposals.lockCurrentNegotiatedStatus(complaint.getId()).orElse(null);
         if (offer != null && ANSWERED.contains(offer)) {
-            throw new PortalConflictException("The settlement offer of this complaint has already been answered ("
-                    + offer + "); this answer was not recorded. Reload the complaint to see where it stands");
+            throw new PortalConflictException("refusal.offerAlreadyAnswered");
         }
         if (!SettlementProposal.Status.OFFERED.name().equals(offer) || !waitsForSettlementAnswer(complaint)) {
-            throw new PortalConflictException("No settlement offer is waiting for an answer on this complaint");
+            throw new PortalConflictException("refusal.noOfferWaiting");
         }
         BigDecimal amount = answer.counterAmount();
         runtimeService.createMessageCorrelation(Processes.MESSAGE_SETTLEMENT_RESPONSE)
@@ -250,10 +249,10 @@ class PortalComplaints {
             throw invalid(errors);
         }
         if (!complaint.isClosed()) {
-            throw new PortalConflictException("The survey opens once the complaint is closed");
+            throw new PortalConflictException("refusal.surveyNotYet");
         }
         if (surveyGiven(complaint)) {
-            throw new PortalConflictException("The survey of this complaint has been given already");
+            throw new PortalConflictException("refusal.surveyGiven");
         }
         var now = records.now();
         try {
@@ -265,7 +264,7 @@ class PortalComplaints {
                     .update();
         } catch (DuplicateKeyException e) {
             // a simultaneous survey of the same complaint came first (uq_survey_complaint): this one is not recorded
-            throw new PortalConflictException("The survey of this complaint has been given already");
+            throw new PortalConflictException("refusal.surveyGiven");
         }
         return new ApiTypes.SurveyReceipt(number, survey.score(), now);
     }

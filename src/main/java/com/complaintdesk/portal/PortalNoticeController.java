@@ -6,7 +6,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The portal's contact line and personal-information notice, in the language of the request (Accept-Language). */
+/** The portal page's words, its contact line and personal-information notice, in the language of the request (Accept-Language). */
 @RestController
 @Tag(name = "Complaints")
 class PortalNoticeController {
@@ -23,5 +23,13 @@ class PortalNoticeController {
                     + "long and how to exercise one's rights (PIPL art. 17). Chinese unless Accept-Language asks for English.")
     ApiTypes.Notice notice() {
         return wording.notice();
+    }
+
+    @GetMapping(path = "/api/portal/words", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The portal page's words",
+            description = "Every word the portal page shows (headings, labels, hints, messages) and the categories with "
+                    + "their labels, from the message bundles and the enums. Chinese unless Accept-Language asks for English.")
+    ApiTypes.PageWords words() {
+        return wording.page();
     }
 }

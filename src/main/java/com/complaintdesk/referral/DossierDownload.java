@@ -1,5 +1,6 @@
 package com.complaintdesk.referral;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
 import com.complaintdesk.config.StaffRequests;
 import com.complaintdesk.identity.Departments;
@@ -50,7 +51,7 @@ class DossierDownload {
     /** Refused: the signed-in user is neither in compliance-legal nor a complaint manager. */
     static class NotAllowedException extends RuntimeException {
         NotAllowedException() {
-            super("仅限合规与法务部及投诉主管下载卷宗 Only compliance & legal staff and complaint managers may download a dossier");
+            super(BundleWords.both("dossier.onlyComplianceAndManagers"));
         }
     }
 
@@ -83,19 +84,19 @@ class DossierDownload {
 
     @ExceptionHandler(NotAllowedException.class)
     ResponseEntity<String> forbidden(NotAllowedException e) {
-        return text(HttpStatus.FORBIDDEN, "无权访问 Forbidden: " + e.getMessage());
+        return text(HttpStatus.FORBIDDEN, BundleWords.both("staff.forbidden") + ": " + e.getMessage());
     }
 
     @ExceptionHandler(ComplaintNotFoundException.class)
     ResponseEntity<String> notFound() {
-        return text(HttpStatus.NOT_FOUND, "没有此投诉 No such complaint");
+        return text(HttpStatus.NOT_FOUND, BundleWords.both("staff.noSuchComplaint"));
     }
 
     @ExceptionHandler(DossierIntegrityException.class)
     ResponseEntity<String> corrupt(DossierIntegrityException e) {
         log.error("No dossier made: {}", e.getMessage());
-        return text(HttpStatus.INTERNAL_SERVER_ERROR, "卷宗未生成：文件校验失败，请联系系统管理员 No dossier made, a file failed its "
-                + "SHA-256 check; tell the system administrators. " + e.getMessage());
+        return text(HttpStatus.INTERNAL_SERVER_ERROR, BundleWords.both("dossier.corrupt") + " "
+                + e.getMessage());
     }
 
     private static ResponseEntity<String> text(HttpStatus status, String message) {

@@ -2,6 +2,7 @@ package com.complaintdesk.referral;
 
 import static com.complaintdesk.referral.DossierJson.time;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Evidence;
@@ -29,6 +30,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +41,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
@@ -61,6 +65,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dossiers {
 
     private static final DateTimeFormatter README_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(BusinessTime.ZONE);
+    private static final String README = readmeTemplate();
 
     /** What {@link #write} wrote: the archive's SHA-256 (hex), its number of evidence files, when it was generated. */
     public record Written(String complaintNumber, String sha256, int evidenceFiles, Instant generatedAt) {
@@ -122,16 +127,15 @@ public class Dossiers {
         Complaint complaint = records.get(complaintNumber);
         Instant generatedAt = records.now();
         List<Part> parts = new ArrayList<>();
-        parts.add(new Part("complaint.json", "投诉记录 The complaint record: complainant, merchant, terminal, classification, "
-                + "status, outcome, dates, transactions", generatedAt, () -> toJson(DossierJson.ComplaintFile.of(complaint))));
+        parts.add(new Part("complaint.json", words("complaintRecord"), generatedAt, () -> toJson(DossierJson.ComplaintFile.of(complaint))));
         parts.add(timeline(complaint, generatedAt));
         int evidenceFileCount = evidence(complaint, generatedAt, parts);
         parts.add(findings(complaint, generatedAt));
         feeAudits.auditOf(complaint).ifPresent(audit -> parts.add(new Part("fee-audit.json",
-                "手续费审计 Fee audit: contracted rate, fees charged and expected, refund computed and confirmed", generatedAt,
+                words("feeAudit"), generatedAt,
                 () -> toJson(DossierJson.FeeAudit.of(audit)))));
         settlement(complaint, generatedAt, parts);
-        parts.add(0, new Part("README.txt", "本说明 This note", generatedAt, () -> readme(complaint, generatedAt, parts)));
+        parts.add(0, new Part("README.txt", words("thisNote"), generatedAt, () -> readme(complaint, generatedAt, parts)));
 
         MessageDigest digest = sha256();
         try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(new DigestOutputStream(leftOpen(out), digest)),
@@ -151,10 +155,10 @@ public class Dossiers {
 
     private Part timeline(Complaint complaint, Instant generatedAt) {
         List<TimelineEntry> entries = records.timelineOf(complaint);
-        return new Part("timeline.csv", "处理时间线 Timeline: " + entries.size() + " entries, in order", generatedAt, () -> {
-            Csv csv = new Csv("时间 Time", "节点 Milestone", "操作人 Actor", "可见性 Visibility", "内容 Text");
+        return new Part("timeline.csv", words("timeline", entries.size()), generatedAt, () -> {
+            Csv csv = new Csv(words("time"), words("milestone"), words("actor"), words("visibility"), words("text"));
             entries.forEach(e -> csv.row(time(e.getOccurredAt()), e.getMilestone().name(), e.getActor(),
-                    e.isPublicEntry() ? "公开 Public" : "内部 Internal", e.getDetail()));
+                    e.isPublicEntry() ? words("public") : words("internal"), e.getDetail()));
             return csv.bytes();
         });
     }
@@ -170,20 +174,18 @@ public class Dossiers {
             String name = stored ? "evidence/" + String.format("%02d", i + 1) + "-" + safeName(item.getFileName()) : null;
             archived.add(name);
             if (stored) {
-                files.add(new Part(name, "证据 Evidence " + (i + 1) + ": " + item.getEvidenceType() + ", " + item.getContentType()
-                        + ", " + item.getSizeBytes() + " bytes", item.getAddedAt(), () -> checkedContent(complaint, item)));
+                files.add(new Part(name, words("evidenceFile", i + 1, item.getEvidenceType(), item.getContentType(),
+                        item.getSizeBytes()), item.getAddedAt(), () -> checkedContent(complaint, item)));
             }
         }
-        parts.add(new Part("evidence.csv", "证据清单 Evidence list: " + items.size() + " items, " + files.size()
-                + " files with their SHA-256", generatedAt, () -> {
-            Csv csv = new Csv("序号 No.", "卷宗内文件 File in dossier", "原文件名 Original name", "证据类型 Evidence type",
-                    "文件类型 Content type", "大小（字节） Size (bytes)", "SHA-256", "收到时间 Received at", "登记人 Recorded by",
-                    "说明 Description");
+        parts.add(new Part("evidence.csv", words("evidenceList", items.size(), files.size()), generatedAt, () -> {
+            Csv csv = new Csv(words("number"), words("fileInDossier"), words("originalName"), words("evidenceType"),
+                    words("contentType"), words("size"), "SHA-256", words("receivedAt"), words("recordedBy"), words("description"));
             for (int i = 0; i < items.size(); i++) {
                 Evidence item = items.get(i);
                 String name = archived.get(i);
                 String sha = name == null || item.getSha256() != null ? item.getSha256() : hex(checkedContent(complaint, item));
-                csv.row(i + 1, name == null ? "无文件 No file stored" : name, item.getFileName(), item.getEvidenceType(),
+                csv.row(i + 1, name == null ? words("noFile") : name, item.getFileName(), item.getEvidenceType(),
                         item.getContentType(), item.getSizeBytes(), sha, time(item.getAddedAt()), item.getAddedBy(),
                         item.getDescription());
             }
@@ -209,8 +211,8 @@ public class Dossiers {
 
     private Part findings(Complaint complaint, Instant generatedAt) {
         List<InvestigationFinding> found = findings.findByComplaintIdOrderByRecordedAtAscIdAsc(complaint.getId());
-        return new Part("findings.csv", "调查结论 Investigation findings: " + found.size(), generatedAt, () -> {
-            Csv csv = new Csv("记录时间 Recorded at", "部门 Department", "步骤 Step", "结论 Summary", "详情 Details", "记录人 Recorded by");
+        return new Part("findings.csv", words("findings", found.size()), generatedAt, () -> {
+            Csv csv = new Csv(words("recordedAt"), words("department"), words("step"), words("summary"), words("details"), words("findingBy"));
             found.forEach(f -> csv.row(time(f.getRecordedAt()), f.getDepartment(), f.getStep(), f.getSummary(), f.getDetails(),
                     f.getRecordedBy()));
             return csv.bytes();
@@ -230,8 +232,7 @@ public class Dossiers {
         for (SettlementAgreement agreement : agreements.findByComplaintIdOrderByIdAsc(id)) {
             String file = "agreements/" + safeName(agreement.getAgreementNumber()) + ".txt";
             agreementRecords.add(DossierJson.Agreement.of(agreement, rounds.get(agreement.getProposalId()), file));
-            texts.add(new Part(file, "和解协议文本 Text of agreement " + agreement.getAgreementNumber() + ", SHA-256 "
-                    + agreement.getSha256(), agreement.getCreatedAt(), () -> checkedText(complaint, agreement)));
+            texts.add(new Part(file, words("agreementText", agreement.getAgreementNumber(), agreement.getSha256()), agreement.getCreatedAt(), () -> checkedText(complaint, agreement)));
         }
         List<DossierJson.Letter> letterRecords = new ArrayList<>();
         List<ComplaintLetter> sent = letters.findByComplaintIdOrderByIdAsc(id);
@@ -240,14 +241,13 @@ public class Dossiers {
             String file = "letters/" + String.format("%02d", i + 1) + "-" + letter.getKind().name() + ".txt";
             byte[] body = utf8(letter.getBody());
             letterRecords.add(DossierJson.Letter.of(letter, file, hex(body)));
-            texts.add(new Part(file, "函件 Letter " + letter.getKind().name() + ", " + time(letter.getCreatedAt()),
+            texts.add(new Part(file, words("letter", letter.getKind().name(), time(letter.getCreatedAt())),
                     letter.getCreatedAt(), () -> body));
         }
         var payments = ledger.findByComplaintIdOrderByCreatedAtAscIdAsc(id).stream().map(DossierJson.Payment::of).toList();
         var orders = deviceOrders.findByComplaintIdOrderByCreatedAtAscIdAsc(id).stream().map(DossierJson.DeviceOrder::of).toList();
-        parts.add(new Part("settlement.json", "和解记录 Settlement history: " + proposalRecords.size() + " proposals with their "
-                + "approvals, " + agreementRecords.size() + " agreements, " + payments.size() + " payments, " + orders.size()
-                + " device service orders, " + letterRecords.size() + " letters", generatedAt,
+        parts.add(new Part("settlement.json", words("settlement", proposalRecords.size(), agreementRecords.size(), payments.size(),
+                orders.size(), letterRecords.size()), generatedAt,
                 () -> toJson(new DossierJson.SettlementFile(proposalRecords, agreementRecords, payments, orders, letterRecords))));
         parts.addAll(texts);
     }
@@ -263,31 +263,33 @@ public class Dossiers {
         return text;
     }
 
+    /**
+     * README.txt from templates/referral/dossier-readme.txt (Chinese first with English beside), the parts listed in
+     * it; lines end in CRLF, for the regulators' Windows desktops.
+     */
     private static byte[] readme(Complaint complaint, Instant generatedAt, List<Part> parts) {
-        StringBuilder text = new StringBuilder()
-                .append("监管转办投诉卷宗 Complaint dossier for a regulator referral\r\n")
-                .append("==========================================================\r\n\r\n")
-                .append("投诉编号 Complaint number: ").append(complaint.getComplaintNumber()).append("\r\n")
-                .append("生成时间 Generated at:     ").append(README_TIME.format(generatedAt)).append(" (Asia/Shanghai)\r\n\r\n")
-                .append("本卷宗由 Complaint Desk 根据投诉的全部记录生成，供合规与法务部准备对监管机构转办投诉\r\n")
-                .append("（如中国人民银行 12363、市场监督管理总局 12315）的答复。内容为生成时记录的原样副本。\r\n")
-                .append("Complaint Desk generated this dossier from everything it holds about the complaint, for\r\n")
-                .append("compliance & legal staff preparing the response to a regulator's referral (PBoC 12363,\r\n")
-                .append("SAMR 12315...). It is a copy of the records as they stood when it was generated.\r\n\r\n")
-                .append("文件 Files\r\n----------\r\n");
+        StringBuilder files = new StringBuilder();
         for (Part part : parts) {
-            text.append(part.name()).append("\r\n    ").append(part.about()).append("\r\n");
+            files.append(part.name()).append("\n    ").append(part.about()).append("\n");
         }
-        text.append("\r\n说明 Notes\r\n----------\r\n")
-                .append("- 时间均为北京时间（UTC+08:00）。 Times are China Standard Time (UTC+08:00).\r\n")
-                .append("- 每个证据文件和协议文本在生成时已与其存储的 SHA-256 核对一致。\r\n")
-                .append("  Every evidence file and agreement text was checked against the SHA-256 stored with it.\r\n")
-                .append("- CSV 文件为带 BOM 的 UTF-8、逗号分隔（RFC 4180）；以 = + - @ 开头的文字前加了 '，以免表格软件将其当作公式。\r\n")
-                .append("  CSV files are UTF-8 with a byte order mark, comma-separated (RFC 4180); text beginning with\r\n")
-                .append("  = + - @ has a ' in front, so a spreadsheet does not run it as a formula.\r\n")
-                .append("- 本压缩包自身的 SHA-256 随下载提供（X-Dossier-SHA256）。\r\n")
-                .append("  The SHA-256 of this archive comes with the download (header X-Dossier-SHA256).\r\n");
-        return utf8(text.toString());
+        String text = README.replace("{number}", complaint.getComplaintNumber())
+                .replace("{generatedAt}", README_TIME.format(generatedAt))
+                .replace("{files}", files);
+        return utf8(text.replace("\n", "\r\n"));
+    }
+
+    /** "处理时间线 Timeline: 5 entries, in order": the words of dossier.{@code key}, Chinese first with English beside. */
+    private static String words(String key, Object... args) {
+        return BundleWords.both("dossier." + key, Arrays.stream(args).map(String::valueOf).toArray());
+    }
+
+    private static String readmeTemplate() {
+        try (InputStream in = Dossiers.class.getClassLoader().getResourceAsStream("templates/referral/dossier-readme.txt")) {
+            return new String(Objects.requireNonNull(in, "templates/referral/dossier-readme.txt").readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** An entry name from a stored name: no folders, control or format characters, or characters Windows refuses. */

@@ -2,6 +2,7 @@ package com.complaintdesk.referral;
 
 import static com.complaintdesk.shared.BusinessTime.ZONE;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.Complaint;
@@ -28,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -126,16 +128,15 @@ public class Referrals {
 
     /** A follow-up complaint (channel REGULATOR) for a referral of a complaint that cannot answer it any more. */
     private String followUp(Complaint complaint, ReferralNotice notice) {
-        String why = complaint.isClosed() ? "已结案 (" + complaint.getOutcome() + ") was closed" : "处于法律程序 is in legal proceedings";
+        String why = complaint.isClosed() ? words("wasClosed", complaint.getOutcome()) : words("inLegalProceedings");
         ComplaintRegistration followUp = new ComplaintRegistration(Channel.REGULATOR, complaint.getComplainant().name(),
                 complaint.getComplainant().phone(), complaint.getComplainant().email(), complaint.getComplainant().merchantId(),
                 complaint.getTerminalSerial(), complaint.getCategory(), complaint.isViaSalesPromotion(),
-                limit("监管转办，原投诉 " + complaint.getComplaintNumber() + " " + why + ": referred by " + notice.regulator()
+                limit(words("followUpDescription", complaint.getComplaintNumber(), why, notice.regulator())
                         + (notice.summary() == null ? "" : ": " + notice.summary()), 2000),
                 complaint.getContractedRatePercent(), null);
         String number = register(followUp);
-        records.recordInternal(complaint, Milestone.REFERRAL_RECEIVED, "监管转办 " + notice.reference() + " 由后续投诉 " + number
-                + " 答复 Referral " + notice.reference() + " is answered on follow-up complaint " + number);
+        records.recordInternal(complaint, Milestone.REFERRAL_RECEIVED, words("answeredOnFollowUp", notice.reference(), number));
         return number;
     }
 
@@ -205,7 +206,7 @@ public class Referrals {
     public void handedOver(DelegateExecution execution) {
         ReferralVariables.HANDED_TO_REFERRAL.set(execution.getProcessInstance(), true);
         records.recordPublic(complaint(execution), Milestone.REFERRAL_RESPONSE,
-                "投诉待监管机构决定后结案 The complaint closes when the regulator has decided");
+                words("closesWhenDecided"));
     }
 
     private static int openReferrals(DelegateExecution execution) {
@@ -249,8 +250,8 @@ public class Referrals {
         ReferralVariables.REFERRAL_RECEIVED_ON.set(execution, receivedOn);
         ReferralVariables.RESPONSE_DUE_ON.set(execution, dueAt.atZone(ZONE).toLocalDate());
         ReferralVariables.RESPONSE_DUE_AT.set(execution, dueAt);
-        records.recordPublic(complaint, Milestone.REFERRAL_RECEIVED, "收到监管转办 Referral received from " + regulator.label()
-                + " (" + reference + "); 答复期限 response due " + dueAt.atZone(ZONE).toLocalDate());
+        records.recordPublic(complaint, Milestone.REFERRAL_RECEIVED, words("received", regulator.label(), reference)
+                + "; " + words("responseDue", dueAt.atZone(ZONE).toLocalDate()));
         Map<String, String> facts = Map.of("complaintNumber", complaint.getComplaintNumber(), "regulator", regulator.label(),
                 "regulatorReference", reference, "responseDueDate", dueAt.atZone(ZONE).toLocalDate().toString());
         notifications.toStaff(Departments.COMPLIANCE_LEGAL, null, MessageType.REFERRAL_RECEIVED, facts);
@@ -279,8 +280,8 @@ public class Referrals {
                 "responseDueDate", referral.getResponseDueAt().atZone(ZONE).toLocalDate().toString(), "stage", stage);
         notifications.toStaff(Departments.COMPLIANCE_LEGAL, null, MessageType.REFERRAL_OVERDUE, facts);
         notifications.toStaff(Departments.COMPLAINT_MANAGERS, null, MessageType.REFERRAL_OVERDUE, facts);
-        records.recordInternal(complaint, Milestone.REFERRAL_RESPONSE, "监管答复逾期 Response to " + referral.getRegulator().label()
-                + " overdue since " + facts.get("responseDueDate"));
+        records.recordInternal(complaint, Milestone.REFERRAL_RESPONSE, words("overdue", referral.getRegulator().label(),
+                facts.get("responseDueDate")));
         log.warn("Response to referral {} ({} {}) of complaint {} is overdue", referral.getId(), referral.getRegulator(),
                 referral.getReference(), complaint.getComplaintNumber());
     }
@@ -290,7 +291,7 @@ public class Referrals {
     public void responsePrepared(DelegateTask task) {
         String response = text(task, ReferralVariables.REGULATOR_RESPONSE.name(), 8000, true);
         referralOf(task).prepared(response);
-        records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "监管答复已起草 Response to the regulator drafted");
+        records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, words("drafted"));
     }
 
     /** Task_ApproveResponse: a manager approves the answer, or returns it with a note. */
@@ -306,7 +307,7 @@ public class Referrals {
             referralOf(task).approved(records.currentActor(), records.now());
         }
         records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, approved
-                ? "监管答复已批准 Response approved" : "监管答复退回 Response returned: " + note);
+                ? words("approved") : words("returned", note));
     }
 
     /** Task_SubmitResponse: when, how and with which receipt the answer went to the regulator. */
@@ -320,8 +321,8 @@ public class Referrals {
         RegulatorReferral.SubmissionChannel channel = ReferralVariables.SUBMISSION_CHANNEL.required(task);
         referral.submitted(on, channel, ProcessValues.text(task, ReferralVariables.SUBMISSION_REFERENCE.name(), 100, false), records.currentActor());
         boolean late = on.atTime(LocalTime.MIN).atZone(ZONE).toInstant().isAfter(referral.getResponseDueAt());
-        records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, "已向" + referral.getRegulator().label()
-                + "提交答复 Response submitted on " + on + " (" + channel + ")" + (late ? "; 逾期 after the due date" : ""));
+        records.recordPublic(complaint(task), Milestone.REFERRAL_RESPONSE, words("submitted", referral.getRegulator().label(), on, channel)
+                + (late ? "; " + words("late") : ""));
     }
 
     /**
@@ -354,8 +355,8 @@ public class Referrals {
         }
         referral.decided(decision, decidedOn, summary, remedy == null ? null : remedy.name(), amount, proposalId);
         ReferralVariables.REMEDY_ORDERED.set(execution, remedyOrdered);
-        records.recordPublic(complaint, Milestone.REGULATOR_DECISION, referral.getRegulator().label() + " 决定 decided ("
-                + decision + "): " + summary);
+        records.recordPublic(complaint, Milestone.REGULATOR_DECISION, referral.getRegulator().label() + " " + words("decided", decision)
+                + ": " + summary);
     }
 
     /** Task_RecordCompliance: how the ordered remedy was complied with. */
@@ -364,7 +365,7 @@ public class Referrals {
         LocalDate on = ReferralVariables.COMPLIED_ON.required(task);
         String note = text(task, ReferralVariables.COMPLIANCE_NOTE.name(), 2000, true);
         referralOf(task).complied(on, note);
-        records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, "已履行监管决定 Decision complied with on " + on + ": " + note);
+        records.recordInternal(complaint(task), Milestone.REFERRAL_RESPONSE, words("complied", on, note));
     }
 
     /** Task_ConcludeRegulatorPath: the referral's outcome (the remedy's, or REFERRED_EXTERNAL) and a closing summary. */
@@ -374,11 +375,11 @@ public class Referrals {
         Outcome outcome = ReferralVariables.REMEDY_ORDERED.get(execution)
                 ? Lifecycle.OUTCOME.required(execution) : Outcome.REFERRED_EXTERNAL;
         referral.concluded(outcome.name(), records.now());
-        String summary = limit(referral.getRegulator().label() + " " + referral.getReference() + " 决定 decided ("
-                + referral.getDecision() + "): " + referral.getDecisionSummary(), 2000);
+        String summary = limit(referral.getRegulator().label() + " " + referral.getReference() + " "
+                + words("decided", referral.getDecision()) + ": " + referral.getDecisionSummary(), 2000);
         ReferralVariables.REFERRAL_OUTCOME.set(execution, outcome);
         Lifecycle.CLOSING_SUMMARY.set(execution, summary);
-        records.recordInternal(complaint(execution), Milestone.REFERRAL_CONCLUDED, "转办办结 Referral concluded: " + outcome);
+        records.recordInternal(complaint(execution), Milestone.REFERRAL_CONCLUDED, words("concluded", outcome));
     }
 
     // ---- helpers ----
@@ -401,5 +402,10 @@ public class Referrals {
 
     private static String limit(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+
+    /** "监管答复已起草 Response to the regulator drafted": the words of referral.record.{@code key}, Chinese first with English beside. */
+    private static String words(String key, Object... args) {
+        return BundleWords.both("referral.record." + key, Arrays.stream(args).map(String::valueOf).toArray());
     }
 }

@@ -1,5 +1,6 @@
 package com.complaintdesk.reporting;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -100,11 +101,11 @@ public class RegulatorReports {
                     row[3 + outcomes.length] += rs.getLong("late");
                 });
 
-        List<String> headers = new ArrayList<>(List.of("期间 Period", "投诉类别 Category", "渠道 Channel", "受理 Received", "办结 Closed"));
+        List<String> headers = new ArrayList<>(List.of(words("period"), words("category"), words("channel"), words("received"), words("closed")));
         for (Outcome outcome : outcomes) {
-            headers.add("办结：" + outcome.label());
+            headers.add(BundleWords.zh("report.closedAs") + outcome.label());
         }
-        headers.addAll(List.of("按时决定 Decided in time", "逾期决定 Decided late", "按时率 In-time share"));
+        headers.addAll(List.of(words("decidedInTime"), words("decidedLate"), words("inTimeShare")));
         String period = filter.from() + " ~ " + filter.to();
         List<List<Object>> table = new ArrayList<>();
         long[] total = new long[width];
@@ -118,8 +119,8 @@ public class RegulatorReports {
                 total[i] += counts[i];
             }
         });
-        table.add(row(period, "合计 Total", "", total, outcomes.length));
-        return new ReportTable("统计 Statistics", headers, table);
+        table.add(row(period, words("total"), "", total, outcomes.length));
+        return new ReportTable(words("statistics"), headers, table);
     }
 
     private static List<Object> row(String period, String category, String channel, long[] counts, int outcomes) {
@@ -141,11 +142,11 @@ public class RegulatorReports {
     }
 
     static final List<String> REGISTER_HEADERS = List.of(
-            "投诉编号 Complaint number", "渠道 Channel", "登记时间 Registered at", "投诉人 Complainant", "商户号 Merchant ID",
-            "终端序列号 Terminal serial", "投诉类别 Category", "子类别 Sub-category", "处理部门 Department", "优先级 Priority",
-            "状态 Status", "决定期限 Decision due", "延期天数 Days extended", "超期 Deadline breached", "决定时间 Decided at",
-            "按时决定 Decided in time", "结果 Outcome", "根本原因 Root cause", "结案时间 Closed at", "已支付金额 Amount paid",
-            "满意度 Satisfaction score", "监管转办 Regulator referrals", "诉讼/仲裁 Legal cases");
+            words("complaintNumber"), words("channel"), words("registeredAt"), words("complainant"), words("merchantID"),
+            words("terminalSerial"), words("category"), words("subCategory"), words("department"), words("priority"),
+            words("status"), words("decisionDue"), words("daysExtended"), words("deadlineBreached"), words("decidedAt"),
+            words("decidedInTime"), words("outcome"), words("rootCause"), words("closedAt"), words("amountPaid"),
+            words("satisfactionScore"), words("regulatorReferrals"), words("legalCases"));
 
     /** One row per complaint registered in the period, oldest first. */
     @Transactional(readOnly = true)
@@ -195,11 +196,16 @@ public class RegulatorReports {
                     row.add(rs.getLong("legal_cases"));
                     rows.add(row);
                 });
-        return new ReportTable("登记簿 Register", REGISTER_HEADERS, rows);
+        return new ReportTable(words("register"), REGISTER_HEADERS, rows);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
+    }
+
+    /** "期间 Period": the words of report.{@code key} in the message bundles, Chinese first with English beside. */
+    private static String words(String key) {
+        return BundleWords.both("report." + key);
     }
 }

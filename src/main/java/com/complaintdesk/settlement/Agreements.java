@@ -67,8 +67,8 @@ public class Agreements {
                 "date", today.toString()));
         SettlementAgreement agreement = agreements.save(new SettlementAgreement(complaint.getId(), proposalId, number, body,
                 Letters.sha256(body), records.now()));
-        records.recordPublic(complaint, Milestone.AGREEMENT_DRAFTED, "和解协议已生成 Settlement agreement " + number
-                + " drafted (SHA-256 " + agreement.getSha256() + ")");
+        records.recordPublic(complaint, Milestone.AGREEMENT_DRAFTED, words.both("settlement.record.agreementDrafted", number,
+                agreement.getSha256()));
         notifications.toComplainant(complaint, MessageType.AGREEMENT, Map.of(
                 "agreementNumber", number,
                 "agreementSha256", agreement.getSha256(),
@@ -86,7 +86,7 @@ public class Agreements {
         SettlementAgreement agreement = agreements.findByProposalId(proposal.getId()).orElseThrow(() -> new IllegalStateException(
                 "No agreement drafted for proposal round " + proposal.getRound() + " of " + complaint.getComplaintNumber()));
         if (!signed) {
-            records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "投诉人未签署协议 The complainant did not sign " + agreement.getAgreementNumber());
+            records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, words.both("settlement.record.notSigned", agreement.getAgreementNumber()));
             return;
         }
         String method = SettlementVariables.SIGNATURE_METHOD.required(task);
@@ -103,8 +103,8 @@ public class Agreements {
             throw InvalidInputException.of(SettlementVariables.SIGNED_ON.name(), "cannot be in the future");
         }
         agreement.sign(method, on != null ? on : today, records.currentActor());
-        records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, "协议已签署 Agreement " + agreement.getAgreementNumber()
-                + " signed (" + words.both("signatureMethod." + method) + ")");
+        records.recordPublic(complaint, Milestone.AGREEMENT_SIGNED, words.both("settlement.record.signed", agreement.getAgreementNumber(),
+                words.both("signatureMethod." + method)));
     }
 
     private SettlementProposal accepted(Complaint complaint) {

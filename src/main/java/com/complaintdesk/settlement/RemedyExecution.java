@@ -1,5 +1,6 @@
 package com.complaintdesk.settlement;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -12,6 +13,7 @@ import com.complaintdesk.notification.Notifications;
 import com.complaintdesk.shared.BusinessTime;
 import com.complaintdesk.shared.Letters;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.slf4j.Logger;
@@ -62,7 +64,7 @@ public class RemedyExecution {
         String key = "LEDGER:" + complaintNumber + ":" + proposalId;
         if (ledger.findByIdempotencyKey(key).isEmpty()) {
             ledger.save(new LedgerEntry(complaint.getId(), key, proposal.getRemedy(), proposal.getAmount(), records.now()));
-            executed(complaint, "已支付 Paid " + proposal.getRemedy().label() + " ¥" + proposal.getAmount().toPlainString());
+            executed(complaint, words("remedy.record.paid", proposal.getRemedy().label(), proposal.getAmount().toPlainString()));
         } else {
             log.info("Ledger entry {} exists: {} is not paid again", key, complaintNumber);
         }
@@ -81,7 +83,7 @@ public class RemedyExecution {
         String key = "DEVICE:" + complaintNumber + ":" + proposalId;
         if (deviceOrders.findByIdempotencyKey(key).isEmpty()) {
             deviceOrders.save(new DeviceServiceOrder(complaint.getId(), key, proposal.getRemedy(), complaint.getTerminalSerial(), records.now()));
-            executed(complaint, "已安排 Ordered " + proposal.getRemedy().label()
+            executed(complaint, words("remedy.record.ordered", proposal.getRemedy().label())
                     + (complaint.getTerminalSerial() == null ? "" : " for terminal " + complaint.getTerminalSerial()));
         }
         return Outcome.RESOLVED_NON_MONETARY;
@@ -106,7 +108,7 @@ public class RemedyExecution {
                     "rationale", proposal.getRationale(),
                     "date", today().toString()));
             letters.save(new ComplaintLetter(complaint.getId(), key, kind, body, records.now()));
-            executed(complaint, "已发出 Sent " + proposal.getRemedy().label());
+            executed(complaint, words("remedy.record.sent", proposal.getRemedy().label()));
         }
         return kind == ComplaintLetter.Kind.EXPLANATION ? Outcome.EXPLAINED : Outcome.RESOLVED_NON_MONETARY;
     }
@@ -126,7 +128,7 @@ public class RemedyExecution {
             complaint.moveTo(ComplaintStatus.FINAL_RESPONSE_ISSUED);
             complaint.markDecided(records.now());
             records.recordPublic(complaint, Milestone.FINAL_RESPONSE_ISSUED,
-                    "最终答复已发出，可向12363、12315或法院/仲裁机构寻求救济 Final response issued; routes onward: PBoC 12363, SAMR 12315, court or arbitration");
+                    words("remedy.record.finalResponse"));
             notifications.toComplainant(complaint, MessageType.FINAL_RESPONSE, Map.of("companyPosition", companyPosition));
         }
         return Outcome.REJECTED;
@@ -143,7 +145,7 @@ public class RemedyExecution {
         }
         Complaint complaint = records.get(ProcessValues.complaintNumber(task));
         records.recordInternal(complaint, Milestone.EXECUTION_CONFIRMED,
-                (confirmed ? "履行已确认 Execution confirmed" : "履行未完成 Not carried out") + (note == null ? "" : ": " + note));
+                words(confirmed ? "remedy.record.confirmed" : "remedy.record.notCarriedOut") + (note == null ? "" : ": " + note));
     }
 
     private void executed(Complaint complaint, String detail) {
@@ -170,5 +172,10 @@ public class RemedyExecution {
 
     private LocalDate today() {
         return records.now().atZone(BusinessTime.ZONE).toLocalDate();
+    }
+
+    /** "已支付 Paid": the words of {@code key} in the message bundles, Chinese first with English beside. */
+    private static String words(String key, Object... args) {
+        return BundleWords.both(key, Arrays.stream(args).map(String::valueOf).toArray());
     }
 }

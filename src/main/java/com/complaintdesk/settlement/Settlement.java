@@ -65,7 +65,7 @@ public class Settlement {
         SettlementProposal proposal = proposals.save(new SettlementProposal(complaint.getId(), round, remedy, proposedAmount,
                 SettlementVariables.PROPOSAL_RATIONALE.required(task), rootCause, records.currentActor(), records.now()));
         complaint.moveTo(ComplaintStatus.AWAITING_APPROVAL);
-        records.recordInternal(complaint, Milestone.PROPOSAL_MADE, "方案 Proposal round " + round + ": " + remedy
+        records.recordInternal(complaint, Milestone.PROPOSAL_MADE, words.both("settlement.record.proposalRound", String.valueOf(round), String.valueOf(remedy))
                 + (proposedAmount.signum() > 0 ? " ¥" + proposedAmount.toPlainString() : ""));
         // the approval table (Task_DetermineApprovers, next in this transaction) and the forms read the recorded value
         SettlementVariables.PROPOSAL_ID.set(task, proposal.getId());
@@ -101,7 +101,7 @@ public class Settlement {
             complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         }
         records.recordInternal(complaint, approved ? Milestone.PROPOSAL_APPROVED : Milestone.PROPOSAL_REFUSED,
-                (approved ? "批准 Approved by " : "驳回 Refused by ") + group + (comment == null ? "" : ": " + comment));
+                words.both(approved ? "settlement.record.approvedBy" : "settlement.record.refusedBy", String.valueOf(group)) + (comment == null ? "" : ": " + comment));
         SettlementVariables.PROPOSAL_APPROVED.set(task, approved);
     }
 
@@ -124,7 +124,7 @@ public class Settlement {
         proposal.moveTo(SettlementProposal.Status.OFFERED);
         SettlementVariables.SETTLEMENT_RESPONSE.set(task, null); // each round's answer is given afresh
         complaint.moveTo(ComplaintStatus.AWAITING_COMPLAINANT);
-        records.recordPublic(complaint, Milestone.PROPOSAL_MADE, "解决方案已提出 Proposal offered: " + describe(proposal));
+        records.recordPublic(complaint, Milestone.PROPOSAL_MADE, words.both("settlement.record.offered", describe(proposal)));
         notifications.toComplainant(complaint, MessageType.PROPOSAL, Map.of(
                 "proposalRound", String.valueOf(proposal.getRound()),
                 "remedy", proposal.getRemedy().label(),
@@ -161,7 +161,7 @@ public class Settlement {
         } else if (status == SettlementProposal.Status.COUNTERED) {
             complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         }
-        records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, "投诉人答复 Complainant answered: " + words.both("settlementResponse." + answer)
+        records.recordPublic(complaint, Milestone.SETTLEMENT_RESPONSE, words.both("settlement.record.answered", words.both("settlementResponse." + answer))
                 + (counterAmount == null ? "" : " ¥" + counterAmount.toPlainString())
                 + (counterReason == null ? "" : ": " + counterReason));
         return SettlementVariables.NEGOTIATION_ROUND.get(scope) + 1;
@@ -237,9 +237,9 @@ public class Settlement {
             int round = (int) proposals.countByComplaintId(complaint.getId()) + 1;
             SettlementProposal proposal = proposals.save(SettlementProposal.ordered(complaint.getId(), round, source, reference, remedy,
                     remedy.isMonetary() ? amount : null, terms, records.currentActor(), records.now()));
-            records.recordInternal(complaint, Milestone.PROPOSAL_MADE, (source == SettlementProposal.Source.COURT
-                    ? "法院/仲裁确定的履行内容 Settlement decided in court or arbitration " : "监管机构责令的补救 Remedy ordered by the regulator ")
-                    + reference + ": " + remedy.label() + (remedy.isMonetary() ? " ¥" + amount.toPlainString() : ""));
+            records.recordInternal(complaint, Milestone.PROPOSAL_MADE, words.both(source == SettlementProposal.Source.COURT
+                    ? "settlement.record.decidedInCourt" : "settlement.record.orderedByRegulator", String.valueOf(reference))
+                    + ": " + remedy.label() + (remedy.isMonetary() ? " ¥" + amount.toPlainString() : ""));
             return proposal;
         });
     }

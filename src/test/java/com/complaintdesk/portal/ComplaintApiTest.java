@@ -285,7 +285,8 @@ class ComplaintApiTest {
         assertThat(docs.getStatusCode().value()).isEqualTo(200);
         Map<String, Object> paths = (Map<String, Object>) docs.getBody().get("paths");
         assertThat(paths).containsOnlyKeys("/api/complaints", "/api/complaints/{number}", "/api/complaints/{number}/evidence",
-                "/api/complaints/{number}/settlement-response", "/api/complaints/{number}/survey", "/api/portal/notice");
+                "/api/complaints/{number}/settlement-response", "/api/complaints/{number}/survey", "/api/portal/notice",
+                "/api/portal/words");
         assertThat(docs.getBody().toString()).contains("multipart/form-data", "ComplaintRequest", "X-Access-Code", "Idempotency-Key");
 
         ResponseEntity<String> ui = http.getForEntity("/swagger-ui.html", String.class);
@@ -294,7 +295,7 @@ class ComplaintApiTest {
 
         ResponseEntity<String> portal = http.getForEntity("/portal/", String.class);
         assertThat(portal.getStatusCode().value()).isEqualTo(200);
-        assertThat(portal.getBody()).contains("商户投诉服务", "lang=\"zh-CN\"", "portal.js");
+        assertThat(portal.getBody()).as("its words come from /api/portal/words").contains("data-i18n=\"page.title\"", "lang=\"zh-CN\"", "portal.js");
         assertThat(portal.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'");
         assertThat(portal.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(http.getForEntity("/portal/portal.js", String.class).getBody()).contains("textContent").doesNotContain("innerHTML");

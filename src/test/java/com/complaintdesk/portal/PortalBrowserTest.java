@@ -83,9 +83,12 @@ class PortalBrowserTest {
     @Test
     void aMerchantFilesAComplaintUploadsAPhotoAndSeesItWithTheDecisionDueDate(@TempDir Path folder) throws Exception {
         browser.get("http://localhost:" + port + "/portal/");
+        // the page's words come from the message bundles (GET /api/portal/words) once the page has loaded
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "商户投诉服务"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("商户投诉服务");
         assertThat(browser.findElement(By.cssSelector("label[for=complainantName]")).getText()).contains("联系人姓名");
+        assertThat(new Select(browser.findElement(By.id("category"))).getOptions()).as("the categories with the enum's labels")
+                .extracting(WebElement::getText).contains("技术故障", "手续费争议").doesNotContain("终端故障");
 
         type("complainantName", "陈小明");
         type("complainantPhone", "13600136000");
@@ -123,9 +126,13 @@ class PortalBrowserTest {
         assertThat(browser.findElement(By.id("contact")).getText()).as("the contact line").isNotBlank();
         screenshot("portal-status-zh.png");
 
+        assertThat(browser.findElement(By.id("language")).getText()).isEqualTo("English");
         browser.findElement(By.id("language")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Merchant complaints"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Merchant complaints");
+        assertThat(browser.findElement(By.id("language")).getText()).isEqualTo("中文");
+        assertThat(new Select(browser.findElement(By.id("category"))).getFirstSelectedOption().getDomProperty("textContent"))
+                .as("the choice kept (the form is hidden once filed), its label in English").isEqualTo("Technical fault");
         // the labels come from the server in the page's language: the complaint is asked for again
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(15))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("c-status"), "Registered"));

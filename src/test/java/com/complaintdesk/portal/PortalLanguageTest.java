@@ -82,6 +82,47 @@ class PortalLanguageTest {
     }
 
     @Test
+    void refusalsOfTheServiceSpeakThePagesLanguageAndNameTheFieldsLabel() {
+        Map<String, Object> complaint = PortalApi.complaint(PortalApi.merchant(), "TECHNICAL_FAULT");
+        complaint.put("complainantName", "Chen\u0007");
+        Map<String, Map<String, Object>> answers = new java.util.HashMap<>();
+        for (String language : java.util.Arrays.asList("zh-CN", "en", null)) {
+            HttpHeaders headers = language == null ? headers("en") : headers(language);
+            if (language == null) {
+                headers.remove(HttpHeaders.ACCEPT_LANGUAGE);
+            }
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            ResponseEntity<Map<String, Object>> refused = http.exchange("/api/complaints", HttpMethod.POST,
+                    new HttpEntity<>(complaint, headers), PortalApi.JSON);
+            assertThat(refused.getStatusCode().value()).as("%s", refused.getBody()).isEqualTo(400);
+            answers.put(String.valueOf(language), refused.getBody());
+        }
+        assertThat(answers.get("zh-CN")).containsEntry("detail", "部分内容缺失或有误");
+        assertThat(list(answers.get("zh-CN"), "errors")).containsExactly(
+                Map.of("field", "complainantName", "label", "联系人姓名", "message", "不得包含控制字符"));
+        assertThat(list(answers.get("en"), "errors")).containsExactly(
+                Map.of("field", "complainantName", "label", "Contact name", "message", "must not contain control characters"));
+        assertThat(answers.get("null")).as("an integrator naming no language reads English, as before")
+                .containsEntry("detail", "Some fields are missing or wrong");
+        assertThat(list(answers.get("null"), "errors").get(0)).containsEntry("message", "must not contain control characters");
+
+        // a conflict of the service (the survey before the complaint is closed) and a wrong type, in Chinese
+        Filed filed = api.fileOk(PortalApi.merchant(), "TECHNICAL_FAULT");
+        HttpHeaders headers = headers("zh-CN");
+        headers.set("X-Access-Code", filed.code());
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map<String, Object>> early = http.exchange("/api/complaints/" + filed.number() + "/survey", HttpMethod.POST,
+                new HttpEntity<>(Map.of("score", 4), headers), PortalApi.JSON);
+        assertThat(early.getStatusCode().value()).isEqualTo(409);
+        assertThat(early.getBody()).containsEntry("detail", "投诉结案后才能评价");
+        ResponseEntity<Map<String, Object>> wrongType = http.exchange("/api/complaints/" + filed.number() + "/settlement-response",
+                HttpMethod.POST, new HttpEntity<>(Map.of("answer", "ACCEPT", "counterAmount", "viel"), headers), PortalApi.JSON);
+        assertThat(wrongType.getStatusCode().value()).isEqualTo(400);
+        assertThat(list(wrongType.getBody(), "errors")).containsExactly(
+                Map.of("field", "counterAmount", "label", "期望金额（元，还价时必填）", "message", "须为数字"));
+    }
+
+    @Test
     void theTimelineAndStatusShowLabelsInTheLanguageAskedFor() {
         Filed filed = api.fileOk(PortalApi.merchant(), "TECHNICAL_FAULT");
 
