@@ -91,6 +91,11 @@ class ComplaintLifecycleEndToEndTest {
 
         Task audit = taskOf(number, "Task_AuditFees");
         assertThat(records.get(number).getDepartment()).isEqualTo("compliance-legal");
+        // the sub-category in words, in the key facts and the triage's timeline entry, not its code
+        assertThat(taskService.getVariableLocal(audit.getId(), "complaintSummary").toString())
+                .contains("手续费争议 Fee dispute · 未经通知上调费率 rate raised without notice").doesNotContain("RATE_RAISED_WITHOUT_NOTICE");
+        assertThat(records.timelineOf(records.get(number))).filteredOn(e -> e.getMilestone() == Milestone.TRIAGED).singleElement()
+                .satisfies(e -> assertThat(e.getDetail()).contains("未经通知上调费率 rate raised without notice").doesNotContain("RATE_RAISED"));
         assertThat(taskService.getVariablesLocal(audit.getId(), List.of("categoryLabel", "priorityLabel", "departmentLabel")))
                 .containsEntry("categoryLabel", "手续费争议 Fee dispute")
                 .containsEntry("priorityLabel", records.get(number).getPriority().label())

@@ -74,7 +74,7 @@ class ComplaintSummaries {
         }
         s.append("\n- **" + BundleWords.both("summary.channel") + ":** ").append(c.getChannel().label()).append(" · **" + BundleWords.both("summary.category") + ":** ").append(c.getCategory().label());
         if (c.getSubCategory() != null) {
-            s.append(" / ").append(c.getSubCategory());
+            s.append(" · ").append(SubCategory.ownLabelOf(c.getSubCategory()));
         }
         if (c.getDepartment() != null) {
             s.append(" · **" + BundleWords.both("summary.department") + ":** ").append(departmentName(c.getDepartment()));

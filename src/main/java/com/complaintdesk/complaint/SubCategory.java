@@ -62,4 +62,21 @@ public enum SubCategory implements Labelled {
     public String en() {
         return category.en() + " · " + en;
     }
+
+    /** Its own words only, for where its category is already named: "无法开机 won't power on". */
+    public String ownLabel() {
+        return zh + " " + en;
+    }
+
+    /** The own words of a stored sub-category (its name), or the stored text if it is none of ours (an older record). */
+    public static String ownLabelOf(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return valueOf(stored).ownLabel();
+        } catch (IllegalArgumentException e) {
+            return stored;
+        }
+    }
 }

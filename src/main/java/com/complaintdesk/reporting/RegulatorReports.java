@@ -177,7 +177,7 @@ public class RegulatorReports {
                     row.add(rs.getString("merchant_id"));
                     row.add(rs.getString("terminal_serial"));
                     row.add(Category.valueOf(rs.getString("category")).label());
-                    row.add(rs.getString("sub_category"));
+                    row.add(com.complaintdesk.complaint.SubCategory.ownLabelOf(rs.getString("sub_category")));
                     row.add(department == null ? null : Labels.all().getOrDefault(department, department));
                     row.add(priority == null ? null : com.complaintdesk.complaint.Priority.valueOf(priority).label());
                     row.add(com.complaintdesk.complaint.ComplaintStatus.valueOf(rs.getString("status")).label());

@@ -52,8 +52,8 @@ public class Triage {
         }
         complaint.triage(category, subCategory, Lifecycle.VIA_SALES_PROMOTION.get(task));
         String note = Lifecycle.TRIAGE_NOTE.get(task);
-        records.recordInternal(complaint, Milestone.TRIAGED, "分诊 Triaged: " + category
-                + (complaint.getSubCategory() == null ? "" : " / " + complaint.getSubCategory())
+        records.recordInternal(complaint, Milestone.TRIAGED, "分诊 Triaged: " + category.label()
+                + (subCategory == null ? "" : " · " + subCategory.ownLabel())
                 + (Lifecycle.EVIDENCE_REQUIRED.get(task) ? ", 需要证据 evidence required" : "")
                 + (duplicate ? ", 重复 duplicate of " + Lifecycle.DUPLICATE_OF.get(task) : "")
                 + (note == null ? "" : ". " + note));
