@@ -21,7 +21,8 @@ create table kpi_day (
     in_time     bigint      not null,
     batch       bigint      not null
 );
--- a query's rows: one kind, one filter combination, a range of days
-create index ix_kpi_day on kpi_day (kind, department, category, channel, day_number);
+-- a query's rows: one kind, one filter combination, a range of days; with outcome and hours the whole key, so a
+-- catch-up's MERGE finds each row it adds to through the index instead of reading the whole table
+create index ix_kpi_day on kpi_day (kind, department, category, channel, day_number, outcome, hours);
 update complaint set kpi_batch = null where kpi_batch is not null;
 update kpi_rollup set last_batch = 0;

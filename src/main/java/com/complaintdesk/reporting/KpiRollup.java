@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class KpiRollup {
 
     /** Closed complaints a catch-up takes per transaction (row locks and undo stay bounded on the first, large one). */
-    static final int BATCH = 10_000;
+    static final int BATCH = 100_000;
 
     /** Every department, category or channel: the key of the rows a query without that filter reads. */
     static final String EVERY = "*";

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The KPI query over 1,000,000 closed complaints (a year, 2030, no other test writes to) and 10,000 open ones on the
@@ -36,6 +38,7 @@ class KpiQueryBenchmark {
 
     @Autowired KpiQueries queries;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void theKpisOfAYearOfAMillionClosedComplaintsAnswerInUnder500Ms() {
@@ -124,6 +127,16 @@ class KpiQueryBenchmark {
         parts.put("external", () -> queries.external(year));
         parts.put("satisfaction", () -> queries.satisfaction(year, closed.total()));
         parts.forEach((part, query) -> figure("kpis_of_the_year_part_" + part + "_ms", median(query, 1, 5)));
+        // the plans of the three period statements, with their times, in the server's log (this output)
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.execute("load 'auto_explain'");
+            jdbc.execute("set auto_explain.log_min_duration = 0");
+            jdbc.execute("set auto_explain.log_analyze = on");
+            jdbc.execute("set auto_explain.log_buffers = on");
+            queries.registered(year);
+            queries.closed(year);
+            queries.decisions(year);
+        });
     }
 
     private static void figure(String name, Object value) {

@@ -23,7 +23,8 @@ public class PostgresTestConfiguration {
     @Bean
     DataSource dataSource(EmbeddedPostgres postgres) {
         return DataSourceBuilder.create()
-                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                // as the postgres profile's connections: every statement planned with its values (application-postgres.yaml)
+                .url(postgres.getJdbcUrl("postgres", "postgres") + "&prepareThreshold=0")
                 .username("postgres")
                 .password("postgres")
                 .build();
