@@ -349,7 +349,7 @@ public final class Benchmark {
         }
 
         private String h2Url() {
-            return "jdbc:h2:file:" + h2File + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+            return "jdbc:h2:file:" + h2File + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
         }
 
         /** A connection of the harness's own to the application's database (set-up of a phase only, never measured). */
