@@ -19,6 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * /engine-rest, /staff and /actuator (StaffAuthenticationConfiguration), and the web apps' login form
  * (POST /camunda/api/admin/auth/user/{engine}/login/{app}). Over the limit the answer is 429 with Retry-After, and the
  * engine never sees the attempt, so it never counts towards the account's lockout. An answer 401 is a failed login.
+ * Each attempt holds one of the account's failures while it is in flight, so a client that has just logged in with the
+ * same HTTP Basic credentials from the same address (an integrator's parallel requests) passes without holding one:
+ * otherwise its sixth simultaneous request would be refused although none failed.
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -57,6 +60,19 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             return;
         }
         String address = addresses.of(request);
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String known = header == null ? null : verifiedKey(address, header);
+        if (known != null && verified.isRecent(known)) {
+            // these very credentials logged in from this address a moment ago: a client sending many requests at once
+            // is no guesser, and its requests in flight must not use up the account's failures (the engine still
+            // checks the password every time; a 401 now counts as a failure and forgets them)
+            chain.doFilter(forward, response);
+            if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+                verified.forget(known);
+                throttle.tryLogin(address, user);
+            }
+            return;
+        }
         LoginThrottle.Attempt attempt = throttle.tryLogin(address, user);
         if (!attempt.allowed()) {
             log.warn("Login throttle: refused a login as '{}' from {} ({} too many failed logins; retry in {} s)", user, address,
@@ -71,10 +87,60 @@ class LoginThrottleFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(forward, response);
             failed = response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
+            if (!failed && header != null && CHECKED_PATHS.matcher(path(request)).matches()) {
+                verified.remember(verifiedKey(address, header));
+            }
         } finally {
             if (!failed) {
                 attempt.notFailed();
             }
+        }
+    }
+
+    /** Paths whose every request checks HTTP Basic credentials: an answer other than 401 there proves them right. */
+    static final Pattern CHECKED_PATHS = Pattern.compile("^/(engine-rest|staff)/.+");
+
+    private final VerifiedCredentials verified = new VerifiedCredentials();
+
+    /** The address and a digest of the Authorization header (the password itself is never kept). */
+    private static String verifiedKey(String address, String header) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(header.getBytes(StandardCharsets.UTF_8));
+            return address + " " + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Credentials (address and digest of the header) that logged in within the last ten minutes; bounded: past 10,000
+     * entries the expired ones are dropped, and if none were, all (the next request of each client then goes through
+     * the throttle once more).
+     */
+    static final class VerifiedCredentials {
+
+        private static final long TTL_MILLIS = java.util.concurrent.TimeUnit.MINUTES.toMillis(10);
+        private static final int MAX_ENTRIES = 10_000;
+        private final java.util.concurrent.ConcurrentHashMap<String, Long> until = new java.util.concurrent.ConcurrentHashMap<>();
+
+        boolean isRecent(String key) {
+            Long expiry = until.get(key);
+            return expiry != null && expiry > System.currentTimeMillis();
+        }
+
+        void remember(String key) {
+            if (until.size() >= MAX_ENTRIES) {
+                long now = System.currentTimeMillis();
+                until.values().removeIf(expiry -> expiry <= now);
+                if (until.size() >= MAX_ENTRIES) {
+                    until.clear();
+                }
+            }
+            until.put(key, System.currentTimeMillis() + TTL_MILLIS);
+        }
+
+        void forget(String key) {
+            until.remove(key);
         }
     }
 

@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -81,6 +85,40 @@ class LoginThrottleTest {
 
         // another account from the same address is not refused for this one's failures, and a right password goes in
         assertThat(tasklistLogin("li.na", "demo")).isEqualTo(200);
+    }
+
+    /**
+     * An integrator's parallel requests with the right password: once one has logged in from an address, many at once
+     * from there pass (each in flight used to hold one of the account's failures: the sixth simultaneous one was 429);
+     * wrong passwords from that address are still counted and refused.
+     */
+    @Test
+    void simultaneousRequestsWithTheRightPasswordAreNotRefused() throws Exception {
+        String integrator = "127.0.0.3";
+        String user = newUser("right-password");
+        assertThat(RawHttp.from(integrator, port).send("GET", "/engine-rest/task", null, -1, basic(user, "right-password")).status())
+                .isEqualTo(200);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                answers.add(clients.submit(() -> RawHttp.from(integrator, port)
+                        .send("GET", "/engine-rest/task", null, -1, basic(user, "right-password")).status()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            clients.shutdownNow();
+        }
+        List<Integer> guesses = new ArrayList<>();
+        for (int i = 0; i < failuresPerAccount + 1; i++) {
+            guesses.add(RawHttp.from(integrator, port).send("GET", "/engine-rest/task", null, -1, basic(user, "guess-" + i)).status());
+        }
+        assertThat(guesses.subList(0, failuresPerAccount)).containsOnly(401);
+        assertThat(guesses.get(failuresPerAccount)).isEqualTo(429);
     }
 
     /** What the Tasklist login page does, from the attacker's address: fetch the page for its cookies, post the form. */
