@@ -54,7 +54,7 @@ class ComplaintSummaries {
     Map<String, Object> listLabels(Complaint c) {
         Map<String, Object> labels = new LinkedHashMap<>();
         labels.put(Lifecycle.CATEGORY_LABEL.name(), c.getCategory().label());
-        labels.put(Lifecycle.PRIORITY_LABEL.name(), c.getPriority() == null ? "未定 Not yet set" : c.getPriority().label());
+        labels.put(Lifecycle.PRIORITY_LABEL.name(), c.getPriority() == null ? BundleWords.both("summary.priorityNotYetSet") : c.getPriority().label());
         if (c.getDepartment() != null) {
             labels.put(Lifecycle.DEPARTMENT_LABEL.name(), departmentName(c.getDepartment()));
         }

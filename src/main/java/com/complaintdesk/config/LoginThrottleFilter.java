@@ -1,5 +1,6 @@
 package com.complaintdesk.config;
 
+import com.complaintdesk.complaint.BundleWords;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -79,8 +80,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                     request.getRequestURI(), attempt.retryAfterSeconds());
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(attempt.retryAfterSeconds()));
             EngineRestErrors.write(response, 429, "TooManyFailedLogins",
-                    "登录失败次数过多，请 " + attempt.retryAfterSeconds() + " 秒后再试 Too many failed logins from this address; try again in "
-                            + attempt.retryAfterSeconds() + " seconds");
+                    BundleWords.both("login.tooManyFailed", String.valueOf(attempt.retryAfterSeconds())));
             return;
         }
         boolean failed = false;

@@ -1,5 +1,6 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Lifecycle;
@@ -50,6 +51,6 @@ public class Breaches {
     @Transactional
     public void handled(DelegateTask task) {
         Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
-        records.recordInternal(complaint, Milestone.BREACH_HANDLED, "超期督办 Breach handled: " + Lifecycle.BREACH_ACTION.required(task));
+        records.recordInternal(complaint, Milestone.BREACH_HANDLED, BundleWords.both("deadline.record.breachHandled", Lifecycle.BREACH_ACTION.required(task)));
     }
 }

@@ -1,5 +1,6 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -208,8 +209,8 @@ public class DeadlineService {
                     maximum, calendar.daysBetween(oldDue, latest, maximum.unit())));
         }
         complaint.extendDecision(extraDays, newDue, why);
-        records.recordPublic(complaint, Milestone.DEADLINE_EXTENDED, "决定期限延长 Decision deadline extended by " + extraDays
-                + " days, from " + BusinessCalendar.dateOf(oldDue) + " to " + BusinessCalendar.dateOf(newDue) + ": " + why);
+        records.recordPublic(complaint, Milestone.DEADLINE_EXTENDED, BundleWords.both("deadline.record.extended", String.valueOf(extraDays),
+                String.valueOf(BusinessCalendar.dateOf(oldDue)), String.valueOf(BusinessCalendar.dateOf(newDue)), why));
         log.info("Extended the decision deadline of {} by {} days to {}", complaintNumber, extraDays, newDue);
         return new Extension(complaintNumber, extraDays, complaint.getExtendedDays(), why, Date.from(oldDue), Date.from(newDue));
     }
@@ -236,7 +237,7 @@ public class DeadlineService {
         }
         complaint.markDeadlineBreached();
         records.recordInternal(complaint, Milestone.DEADLINE_BREACHED,
-                "决定期限已过 Decision deadline " + BusinessCalendar.dateOf(due) + " passed without a decision");
+                BundleWords.both("deadline.record.breached", String.valueOf(BusinessCalendar.dateOf(due))));
         log.warn("Complaint {} passed its decision deadline {}", complaintNumber, due);
         return true;
     }

@@ -1,5 +1,6 @@
 package com.complaintdesk.deadline;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -61,7 +62,7 @@ public class Extensions {
         }
         deadlines.checkExtensionRequest(extraDays == null ? 0 : extraDays, reason);
         String masked = CardNumberMasker.mask(reason.strip());
-        records.recordInternal(complaint, Milestone.EXTENSION_REQUESTED, "申请延期 Extension of " + extraDays + " days requested: " + masked);
+        records.recordInternal(complaint, Milestone.EXTENSION_REQUESTED, BundleWords.both("extension.record.requested", String.valueOf(extraDays), masked));
         // who may ask is the application's rule (the caller checked it); the engine step runs as the application
         AsApplication.run(identityService, () -> runtimeService.createMessageCorrelation(Processes.MESSAGE_EXTENSION_REQUESTED)
                 .processInstanceBusinessKey(complaintNumber)
@@ -81,7 +82,7 @@ public class Extensions {
         }
         if (!approved) {
             Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(task));
-            records.recordInternal(complaint, Milestone.EXTENSION_REFUSED, "延期被拒 Extension refused: " + note);
+            records.recordInternal(complaint, Milestone.EXTENSION_REFUSED, BundleWords.both("extension.record.refused", note));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.complaintdesk.evidence;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.Complaint;
@@ -47,7 +48,7 @@ public class EvidenceService {
         Evidence saved = evidence.save(new Evidence(complaint.getId(), item.evidenceType(), CardNumberMasker.mask(item.fileName()),
                 item.contentType(), item.sizeBytes(), item.sha256(), CardNumberMasker.mask(item.description()),
                 records.currentActor(), records.now()));
-        records.recordPublic(complaint, Milestone.EVIDENCE_RECEIVED, "收到证据 Evidence received"
+        records.recordPublic(complaint, Milestone.EVIDENCE_RECEIVED, BundleWords.both("evidence.record.received")
                 + (saved.getFileName() == null ? "" : " " + saved.getFileName()));
         return saved;
     }

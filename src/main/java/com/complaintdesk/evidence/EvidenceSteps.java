@@ -1,5 +1,6 @@
 package com.complaintdesk.evidence;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -52,6 +53,6 @@ public class EvidenceSteps {
         }
         complaint.moveTo(ComplaintStatus.UNDER_INVESTIGATION);
         records.recordInternal(complaint, Milestone.EVIDENCE_REVIEWED,
-                (sufficient ? "证据充分 Evidence sufficient" : "证据不足 Evidence not sufficient") + (note == null ? "" : ": " + note));
+                BundleWords.both(sufficient ? "evidence.record.sufficient" : "evidence.record.notSufficient") + (note == null ? "" : ": " + note));
     }
 }

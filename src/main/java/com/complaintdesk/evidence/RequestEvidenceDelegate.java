@@ -1,5 +1,6 @@
 package com.complaintdesk.evidence;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -31,8 +32,7 @@ class RequestEvidenceDelegate implements JavaDelegate {
         int round = Lifecycle.EVIDENCE_ROUND.get(execution) + 1;
         complaint.moveTo(ComplaintStatus.AWAITING_EVIDENCE);
         records.recordPublic(complaint, Milestone.EVIDENCE_REQUESTED,
-                "请提供证据（第" + round + "轮）：交易记录、故障照片等 Evidence requested (round " + round
-                        + "): transaction records, fault photos, contracts");
+                BundleWords.both("evidence.record.requested", String.valueOf(round)));
         notifications.toComplainant(complaint, MessageType.EVIDENCE_REQUEST, Map.of("evidenceRound", String.valueOf(round)));
         Lifecycle.EVIDENCE_ROUND.set(execution, round);
     }

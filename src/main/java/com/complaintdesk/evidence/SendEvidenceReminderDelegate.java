@@ -1,5 +1,6 @@
 package com.complaintdesk.evidence;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Lifecycle;
@@ -32,6 +33,6 @@ class SendEvidenceReminderDelegate implements JavaDelegate {
         Complaint complaint = records.get(Lifecycle.COMPLAINT_NUMBER.required(execution));
         int round = Math.max(1, Lifecycle.EVIDENCE_ROUND.get(execution));
         notifications.toComplainant(complaint, MessageType.EVIDENCE_REMINDER, Map.of("evidenceRound", String.valueOf(round)));
-        records.recordInternal(complaint, Milestone.EVIDENCE_REQUESTED, "已提醒投诉人提供证据（第" + round + "轮） Evidence reminder sent (round " + round + ")");
+        records.recordInternal(complaint, Milestone.EVIDENCE_REQUESTED, BundleWords.both("evidence.record.reminded", String.valueOf(round)));
     }
 }

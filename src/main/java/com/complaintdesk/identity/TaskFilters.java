@@ -65,10 +65,10 @@ class TaskFilters {
      * task-local words the key-facts summary writes on every task (complaint/ComplaintSummaries), not the codes.
      */
     static final Map<String, String> LIST_VARIABLES = orderedMap(
-            Lifecycle.COMPLAINT_NUMBER.name(), "投诉编号 Complaint number",
-            Lifecycle.CATEGORY_LABEL.name(), "类别 Category",
-            Lifecycle.PRIORITY_LABEL.name(), "优先级 Priority",
-            Lifecycle.DEPARTMENT_LABEL.name(), "承办部门 Department");
+            Lifecycle.COMPLAINT_NUMBER.name(), BundleWords.both("filter.column.complaintNumber"),
+            Lifecycle.CATEGORY_LABEL.name(), BundleWords.both("filter.column.category"),
+            Lifecycle.PRIORITY_LABEL.name(), BundleWords.both("filter.column.priority"),
+            Lifecycle.DEPARTMENT_LABEL.name(), BundleWords.both("filter.column.department"));
 
     /** The codes an earlier version listed; a filter still listing exactly these gets {@link #LIST_VARIABLES}. */
     private static final List<String> CODE_VARIABLES = List.of(Lifecycle.COMPLAINT_NUMBER.name(), Lifecycle.CATEGORY.name(), Lifecycle.PRIORITY.name(), Lifecycle.DEPARTMENT.name());

@@ -1,5 +1,6 @@
 package com.complaintdesk.intake;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Processes;
 import com.complaintdesk.complaint.CardNumberMasker;
@@ -114,13 +115,13 @@ public class IntakeService {
         complaint.scheduleDecision(deadlines.decisionDueFor(complaint));
         complaints.save(complaint);
         records.recordPublic(complaint, Milestone.REGISTERED,
-                "投诉已登记 Complaint registered: " + registration.channel().label() + ", " + registration.category().label());
+                BundleWords.both("intake.record.registered", registration.channel().label(), registration.category().label()));
 
         String suspected = complaints.findOpenSimilarNumbers(complaint.getCategory(), complaint.getComplainant().merchantId(),
                         complaint.getTerminalSerial(), number, FINISHED, PageRequest.of(0, 1)).stream()
                 .findFirst().orElse(null);
         if (suspected != null) {
-            records.recordInternal(complaint, Milestone.REGISTERED, "可能重复 Possible duplicate of " + suspected);
+            records.recordInternal(complaint, Milestone.REGISTERED, BundleWords.both("intake.record.possibleDuplicate", suspected));
         }
         notifications.toComplainant(complaint, MessageType.ACKNOWLEDGEMENT,
                 Map.of("decisionDate", BusinessCalendar.dateOf(complaint.getDecisionDueAt()).toString()));

@@ -1,5 +1,6 @@
 package com.complaintdesk.investigation;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.Lifecycle;
@@ -28,7 +29,7 @@ class ComputeFeeAuditDelegate implements JavaDelegate {
         BigDecimal refund = complaint.getContractedRatePercent() == null ? BigDecimal.ZERO : audit.refundDue();
         Lifecycle.FEE_AUDIT_REFUND.set(execution, refund);
         Lifecycle.FEE_AUDIT_REPORT.set(execution, complaint.getContractedRatePercent() == null
-                ? "未提供签约费率，请人工核对 No contracted rate was given: audit the fees by hand.\n" + audit.report()
+                ? BundleWords.both("feeAudit.noRateGiven") + "\n" + audit.report()
                 : audit.report());
         Lifecycle.CONFIRMED_REFUND.set(execution, refund); // the form starts from the computed figure
     }

@@ -1,5 +1,6 @@
 package com.complaintdesk.investigation;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
@@ -45,8 +46,8 @@ public class FeeAuditService {
         FeeAuditRecord record = audits.findByComplaintId(complaint.getId()).orElseGet(() -> new FeeAuditRecord(complaint.getId()));
         record.computed(rate == null ? BigDecimal.ZERO : rate, audit.totalCharged(), audit.totalExpected(), refund, records.now());
         audits.save(record);
-        records.recordInternal(complaint, Milestone.FEE_AUDIT_COMPUTED, "手续费审计 Fee audit: refund due ¥" + refund.toPlainString()
-                + (rate == null ? " (未提供签约费率 no contracted rate given: audit by hand)" : ""));
+        records.recordInternal(complaint, Milestone.FEE_AUDIT_COMPUTED, BundleWords.both("feeAudit.record.computed", refund.toPlainString())
+                + (rate == null ? " (" + BundleWords.both("feeAudit.record.noRate") + ")" : ""));
         return audit;
     }
 

@@ -1,5 +1,6 @@
 package com.complaintdesk.models;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.config.StaffRequests;
 import com.complaintdesk.identity.Departments;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,12 +47,12 @@ class ModelCheckEndpoint {
                 group -> group.equals(ADMIN_GROUP) || group.equals(Departments.COMPLAINT_MANAGERS));
         if (user == null || !StaffRequests.fromThisSite(request)) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message",
-                    "仅限流程管理员 Only camunda-admin and complaint-managers may check models"));
+                    BundleWords.both("models.check.forbidden")));
         }
         Map<String, byte[]> resources = resources(request);
         if (resources.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("message",
-                    "请上传模型文件 Send the models as multipart files (.bpmn, .dmn, .form), as for deployment/create"));
+                    BundleWords.both("models.check.noFiles")));
         }
         Command<DeploymentCheck.Report> dryRun = commandContext -> check.check(resources, commandContext, true);
         DeploymentCheck.Report report = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())

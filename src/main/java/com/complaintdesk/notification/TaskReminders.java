@@ -1,5 +1,6 @@
 package com.complaintdesk.notification;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Lifecycle;
 import com.complaintdesk.deadline.DeadlineService;
 import com.complaintdesk.shared.BusinessTime;
@@ -172,7 +173,7 @@ public class TaskReminders {
         model.put("complaintNumber", task.complaintNumber() == null ? "—" : task.complaintNumber().toString());
         model.put("taskName", task.name());
         model.put("taskId", task.id());
-        model.put("dueDate", task.due() == null ? "未设定 not set" : TIME.format(task.due().toInstant()));
+        model.put("dueDate", task.due() == null ? BundleWords.both("reminder.dueNotSet") : TIME.format(task.due().toInstant()));
         model.put("elapsed", elapsed(task.created(), task.due()));
         model.put("taskUrl", properties.tasklistUrl() + "#/?task=" + task.id());
         if (task.assignee() != null) {

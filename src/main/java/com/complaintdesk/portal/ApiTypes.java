@@ -32,14 +32,14 @@ final class ApiTypes {
             @Schema(example = "张三", requiredMode = Schema.RequiredMode.REQUIRED) String complainantName,
             @Schema(example = "13900139000", requiredMode = Schema.RequiredMode.REQUIRED) String complainantPhone,
             @Schema(example = "zhang.san@example.com") String complainantEmail,
-            @Schema(description = "商户号 Merchant number", example = "822100058120001", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(example = "822100058120001", requiredMode = Schema.RequiredMode.REQUIRED)
             String merchantId,
-            @Schema(description = "终端序列号 Terminal serial", example = "T-88001") String terminalSerial,
+            @Schema(example = "T-88001") String terminalSerial,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Category category,
             @Schema(description = "Signed up through a sales promotion or an agent's offer") Boolean viaSalesPromotion,
             @Schema(example = "终端无法开机 The terminal will not power on", requiredMode = Schema.RequiredMode.REQUIRED)
             String description,
-            @Schema(description = "签约费率 (%) Contracted rate in percent, for fee disputes", example = "0.60")
+            @Schema(description = "For fee disputes", example = "0.60")
             BigDecimal contractedRatePercent,
             @Schema(description = "The card transactions the complaint is about (up to 50)")
             List<ComplaintRegistration.TransactionLine> transactions) {

@@ -33,7 +33,7 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping(path = "/api/complaints", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Complaints", description = "投诉 File and follow a complaint about a POS terminal")
+@Tag(name = "Complaints") // its description: PortalWebConfiguration
 class ComplaintApiController {
 
     static final String ACCESS_CODE = "X-Access-Code";

@@ -1,10 +1,15 @@
 package com.complaintdesk.portal;
 
+import com.complaintdesk.complaint.BundleWords;
 import io.github.bucket4j.TimeMeter;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.tags.Tag;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Web wiring of the portal: the page at /portal/ (static files in static/portal/), the rate limit on /api, security
- * headers on the portal's page and API, and the OpenAPI description's title.
+ * headers on the portal's page and API, and the OpenAPI description's title, words and field labels (from the message
+ * bundles).
  */
 @Configuration
 class PortalWebConfiguration implements WebMvcConfigurer {
@@ -22,6 +28,9 @@ class PortalWebConfiguration implements WebMvcConfigurer {
     /** Scripts and styles only from the app itself: no inline script, no third-party source, no framing. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /** Fields of ComplaintRequest described by their label (the portal's words for them). */
+    private static final List<String> LABELLED_FIELDS = List.of("merchantId", "terminalSerial", "contractedRatePercent");
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
@@ -60,9 +69,30 @@ class PortalWebConfiguration implements WebMvcConfigurer {
         return new OpenAPI().info(new Info()
                 .title("Complaint Desk public API")
                 .version("1")
-                .description("商户在线投诉 Merchants file and follow complaints about POS terminals: file a complaint, send "
-                        + "evidence, answer the settlement offered, give the survey. Errors are application/problem+json "
-                        + "(RFC 9457) with an `errors` array naming each bad field. Requests per client address are "
-                        + "rate-limited (429)."));
+                .description(BundleWords.both("openapi.description")))
+                // the controllers' @Tag names it; its words are here, where the bundles can be read
+                .addTagsItem(new Tag().name("Complaints").description(BundleWords.both("openapi.tag.complaints")));
+    }
+
+    /**
+     * The request's fields whose description is their label, Chinese first with English beside, in the words the
+     * portal's form and the 400's errors use for them (portal.field.*); an English note of the field's own follows.
+     */
+    @Bean
+    OpenApiCustomizer complaintRequestFieldLabels() {
+        return openApi -> {
+            Schema<?> request = openApi.getComponents() == null || openApi.getComponents().getSchemas() == null
+                    ? null : openApi.getComponents().getSchemas().get("ComplaintRequest");
+            if (request == null || request.getProperties() == null) {
+                return;
+            }
+            for (String name : LABELLED_FIELDS) {
+                Schema<?> field = request.getProperties().get(name);
+                String label = BundleWords.both("portal.field." + name);
+                if (field != null && (field.getDescription() == null || !field.getDescription().startsWith(label))) {
+                    field.setDescription(field.getDescription() == null ? label : label + ". " + field.getDescription());
+                }
+            }
+        };
     }
 }

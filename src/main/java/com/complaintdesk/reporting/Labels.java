@@ -1,5 +1,6 @@
 package com.complaintdesk.reporting;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -28,7 +29,7 @@ final class Labels {
                 List.of(Channel.values()), List.of(Priority.values()), List.of(Outcome.values()), List.of(Remedy.values()))) {
             values.forEach(v -> labels.put(v.name(), ((Labelled) v).label()));
         }
-        labels.put("NONE", "未分配 Not assigned");
+        labels.put("NONE", BundleWords.both("report.notAssigned"));
         return labels;
     }
 }

@@ -1,5 +1,6 @@
 package com.complaintdesk.reporting;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.referral.Csv;
 import com.complaintdesk.shared.BusinessTime;
 import java.io.ByteArrayOutputStream;
@@ -82,7 +83,7 @@ final class ReportFiles {
             return TIME.format(instant);
         }
         if (value instanceof Boolean flag) {
-            return flag ? "是 Yes" : "否 No";
+            return BundleWords.both(flag ? "report.yes" : "report.no");
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package com.complaintdesk.reporting;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.shared.BusinessTime;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -98,7 +99,7 @@ public class ReportingPluginResource extends AbstractCockpitPluginResource {
 
     private Response forbidden() {
         return Response.status(Response.Status.FORBIDDEN).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity("{\"message\":\"报表仅限投诉主管 Reports are for complaint managers only\"}").build();
+                .entity("{\"message\":\"" + BundleWords.both("report.onlyManagers") + "\"}").build();
     }
 
     private Response badRequest(InvalidInputException e) {

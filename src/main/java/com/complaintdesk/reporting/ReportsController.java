@@ -1,5 +1,6 @@
 package com.complaintdesk.reporting;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.shared.BusinessTime;
 import java.time.Clock;
@@ -82,7 +83,7 @@ class ReportsController {
 
     private void require(List<String> groups) {
         if (!ReportingAccess.allowed(identityService.getCurrentAuthentication(), groups)) {
-            throw new NotAllowedException("报表仅限 " + groups + " Reports are for " + groups + " only");
+            throw new NotAllowedException(BundleWords.both("report.onlyGroups", String.valueOf(groups)));
         }
     }
 

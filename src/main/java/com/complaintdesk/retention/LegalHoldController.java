@@ -1,5 +1,6 @@
 package com.complaintdesk.retention;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.ComplaintNotFoundException;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.config.StaffRequests;
@@ -83,14 +84,14 @@ class LegalHoldController {
     private String user() {
         String user = StaffRequests.staffUser(identityService, GROUPS::contains);
         if (user == null) {
-            throw new RefusedException("法律保全仅限投诉主管 Only complaint managers place or release a legal hold");
+            throw new RefusedException(BundleWords.both("legalHold.onlyManagers"));
         }
         return user;
     }
 
     private static void sameSite(HttpServletRequest request) {
         if (!StaffRequests.fromThisSite(request)) {
-            throw new RefusedException("请求来自其他网站 The request came from another site");
+            throw new RefusedException(BundleWords.both("legalHold.otherSite"));
         }
     }
 
@@ -111,6 +112,6 @@ class LegalHoldController {
 
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Map<String, String>> conflict(DuplicateKeyException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "另一位主管刚刚设置了保全 Another manager placed the hold just now"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", BundleWords.both("legalHold.placedJustNow")));
     }
 }

@@ -1,5 +1,6 @@
 package com.complaintdesk.retention;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.InvalidInputException;
@@ -56,7 +57,7 @@ public class LegalHolds {
                 + " select :id, :reason, :user, :at from complaint where id = :id"
                 + " and not exists (select 1 from complaint_legal_hold where complaint_id = :id)", params);
         if (placed == 1) {
-            records.recordInternal(complaint, Milestone.LEGAL_HOLD, "法律保全：保留记录 Legal hold placed: " + reason.strip());
+            records.recordInternal(complaint, Milestone.LEGAL_HOLD, BundleWords.both("legalHold.record.placed", reason.strip()));
         }
         return placed == 1;
     }
@@ -67,7 +68,7 @@ public class LegalHolds {
         Complaint complaint = records.get(complaintNumber);
         int released = jdbc.update("delete from complaint_legal_hold where complaint_id = :id", Map.of("id", complaint.getId()));
         if (released == 1) {
-            records.recordInternal(complaint, Milestone.LEGAL_HOLD, "法律保全已解除 Legal hold released");
+            records.recordInternal(complaint, Milestone.LEGAL_HOLD, BundleWords.both("legalHold.record.released"));
         }
         return released == 1;
     }

@@ -1,5 +1,6 @@
 package com.complaintdesk.settlement;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.RootCause;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -113,8 +114,8 @@ public class SettlementProposal {
             return "¥" + amount.toPlainString();
         }
         if (remedy.isDeviceService() && amount != null && amount.signum() > 0) {
-            return "不涉及付款，价值 ¥" + amount.toPlainString() + " No payment, worth ¥" + amount.toPlainString();
+            return BundleWords.both("offer.amount.noPaymentWorth", amount.toPlainString());
         }
-        return "不涉及金额 No payment";
+        return BundleWords.both("offer.amount.noPayment");
     }
 }

@@ -1,5 +1,6 @@
 package com.complaintdesk.triage;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintStatus;
@@ -61,10 +62,10 @@ class RouteComplaintDelegate implements JavaDelegate {
             // the consulted department reads the complaint's values in its consultation task, as the routed one does
             access.grantDepartment(consulted, execution.getProcessInstanceId());
         }
-        records.recordPublic(complaint, Milestone.ROUTED, "已分派 Assigned to " + (Departments.ALL.contains(department) ? Departments.name(department) : department)
-                + "（优先级 priority " + priority.label() + "）");
+        records.recordPublic(complaint, Milestone.ROUTED, BundleWords.both("triage.record.assigned", Departments.ALL.contains(department) ? Departments.name(department) : department)
+                + "（" + BundleWords.both("triage.record.priority", priority.label()) + "）");
         if (consulted != null) {
-            records.recordInternal(complaint, Milestone.ROUTED, "会签 Consulted: " + consulted);
+            records.recordInternal(complaint, Milestone.ROUTED, BundleWords.both("triage.record.consulted", consulted));
         }
         Lifecycle.DEPARTMENT.set(execution, department);
         Lifecycle.PRIORITY.set(execution, priority);

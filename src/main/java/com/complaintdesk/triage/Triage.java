@@ -1,5 +1,6 @@
 package com.complaintdesk.triage;
 
+import com.complaintdesk.complaint.BundleWords;
 import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintNumber;
@@ -52,10 +53,10 @@ public class Triage {
         }
         complaint.triage(category, subCategory, Lifecycle.VIA_SALES_PROMOTION.get(task));
         String note = Lifecycle.TRIAGE_NOTE.get(task);
-        records.recordInternal(complaint, Milestone.TRIAGED, "分诊 Triaged: " + category.label()
+        records.recordInternal(complaint, Milestone.TRIAGED, BundleWords.both("triage.record.triaged", category.label())
                 + (subCategory == null ? "" : " · " + subCategory.ownLabel())
-                + (Lifecycle.EVIDENCE_REQUIRED.get(task) ? ", 需要证据 evidence required" : "")
-                + (duplicate ? ", 重复 duplicate of " + Lifecycle.DUPLICATE_OF.get(task) : "")
+                + (Lifecycle.EVIDENCE_REQUIRED.get(task) ? ", " + BundleWords.both("triage.record.evidenceRequired") : "")
+                + (duplicate ? ", " + BundleWords.both("triage.record.duplicateOf", String.valueOf(Lifecycle.DUPLICATE_OF.get(task))) : "")
                 + (note == null ? "" : ". " + note));
         // unchecked checkboxes are not submitted: the gateways need real booleans
         Lifecycle.IS_DUPLICATE.set(task, duplicate);

@@ -288,6 +288,14 @@ class ComplaintApiTest {
                 "/api/complaints/{number}/settlement-response", "/api/complaints/{number}/survey", "/api/portal/notice",
                 "/api/portal/words");
         assertThat(docs.getBody().toString()).contains("multipart/form-data", "ComplaintRequest", "X-Access-Code", "Idempotency-Key");
+        assertThat((String) ((Map<String, Object>) docs.getBody().get("info")).get("description"))
+                .startsWith("商户在线投诉 Merchants file and follow complaints about POS terminals: file a complaint, send evidence");
+        assertThat((List<Map<String, Object>>) docs.getBody().get("tags")).as("the tag's words, from the bundles")
+                .containsExactly(Map.of("name", "Complaints", "description", "投诉 File and follow a complaint about a POS terminal"));
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.getBody().get("components")).get("schemas");
+        Map<String, Map<String, Object>> fields = (Map<String, Map<String, Object>>) ((Map<String, Object>) schemas.get("ComplaintRequest")).get("properties");
+        assertThat(fields.get("merchantId")).as("a field's label: the portal's words for it").containsEntry("description", "商户号 Merchant number");
+        assertThat(fields.get("contractedRatePercent")).containsEntry("description", "签约费率 (%) Contracted rate (%). For fee disputes");
 
         ResponseEntity<String> ui = http.getForEntity("/swagger-ui.html", String.class);
         assertThat(ui.getStatusCode().value()).isEqualTo(200);
