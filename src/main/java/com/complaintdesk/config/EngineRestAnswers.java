@@ -20,12 +20,19 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
- * Clean answers of the engine REST API (/engine-rest) where the engine's own mapping says 500:
+ * Clean answers of the engine REST API (/engine-rest, and the web apps' engine API that Tasklist and Cockpit call)
+ * where the engine's own mapping says 500:
  * <ul>
  *   <li>409 for a lost race: an OptimisticLockingException (two requests completed one task, or answered one message,
  *       at once: the loser's transaction is rolled back, nothing happens twice), and completing a task that a
@@ -37,25 +44,48 @@ import org.springframework.context.annotation.Configuration;
  *       unknown legal forum...); the step's transaction is rolled back, nothing is written.</li>
  * </ul>
  * Everything else is answered as Camunda answers it (ExceptionHandlerHelper). The mappers are registered with a
- * priority above Camunda's own, through Spring Boot's Jersey customizer.
+ * priority above Camunda's own, through Spring Boot's Jersey customizer (/engine-rest) and {@link #webappEngineApi}.
  */
 @Configuration
 class EngineRestAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(EngineRestAnswers.class);
     private static final int ABOVE_CAMUNDA = 100;
-    private static final Pattern TASK_COMPLETION = Pattern.compile("^/?task/([^/]+)/(complete|submit-form)/?$");
+    /** A task completion, in /engine-rest ({@code task/..}) and in the web apps' API ({@code engine/default/task/..}). */
+    private static final Pattern TASK_COMPLETION =
+            Pattern.compile("^/?(?:engine/[^/]+/)?task/([^/]+)/(complete|submit-form)/?$");
+    /** The servlet name under which the Camunda web apps register their engine API (CamundaBpmWebappInitializer). */
+    static final String WEBAPP_ENGINE_API = "Engine Api";
 
     @Bean
     ResourceConfigCustomizer engineRestExceptionMappers(ProcessEngine processEngine) {
+        return config -> register(config, processEngine);
+    }
+
+    /**
+     * The engine API the web apps call (Tasklist completes tasks through {@code /camunda/api/engine/engine/default}):
+     * the same JAX-RS application Camunda registers there, with our answers added. Registered before the web apps'
+     * initializer, which keeps a servlet of this name when one exists; a lost race in Tasklist is then a 409 as in
+     * /engine-rest, not a 500.
+     */
+    @Bean
+    ServletRegistrationBean<ServletContainer> webappEngineApi(ProcessEngine processEngine, CamundaBpmProperties camunda) {
+        ResourceConfig config = ResourceConfig.forApplicationClass(EngineRestApplication.class);
+        register(config, processEngine);
+        ServletRegistrationBean<ServletContainer> registration = new ServletRegistrationBean<>(new ServletContainer(config),
+                camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        registration.setName(WEBAPP_ENGINE_API);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    private static void register(ResourceConfig config, ProcessEngine processEngine) {
         // Jersey picks the mapper of the nearest exception type, and among equals the one of highest priority
-        return config -> {
-            config.register(new RestExceptions(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
-            config.register(new EngineExceptions(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
-            config.register(new LostRaces(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
-            config.register(new InvalidInputs(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
-            config.register(new AlreadyDone(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
-        };
+        config.register(new RestExceptions(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+        config.register(new EngineExceptions(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+        config.register(new LostRaces(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+        config.register(new InvalidInputs(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
+        config.register(new AlreadyDone(processEngine), Map.of(ExceptionMapper.class, ABOVE_CAMUNDA));
     }
 
     @Priority(ABOVE_CAMUNDA)

@@ -8,6 +8,7 @@ import com.complaintdesk.complaint.Category;
 import com.complaintdesk.complaint.Channel;
 import com.complaintdesk.intake.ComplaintRegistration;
 import com.complaintdesk.intake.IntakeService;
+import com.complaintdesk.support.CockpitSession;
 import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.Http;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -114,20 +116,7 @@ class StaffAccessTest {
         String path = "/engine-rest/task/" + audit.getId() + "/complete";
         Http complianceLegal = Http.on(port).as("chen.jing", "demo");
 
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<HttpResponse<String>>> racing = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            racing.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return complianceLegal.postJson(path, COMPLETE_AUDIT);
-            }));
-        }
-        start.countDown();
-        List<HttpResponse<String>> answers = racing.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> answers = simultaneously(2, () -> complianceLegal.postJson(path, COMPLETE_AUDIT));
 
         assertThat(answers).as(answers.stream().map(HttpResponse::body).toList().toString())
                 .extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
@@ -141,6 +130,46 @@ class StaffAccessTest {
         assertThat(again.body()).contains("TaskAlreadyCompleted", "is already completed");
         assertThat(complianceLegal.postJson("/engine-rest/task/no-such-task/complete", COMPLETE_AUDIT).statusCode())
                 .as("a task that never was").isEqualTo(404);
+    }
+
+    @Test
+    void inTasklistTwoSimultaneousCompletionsAreOne204AndOne409Too() {
+        Task audit = feeDisputeAuditTask();
+        // the path Tasklist's Complete button posts to: the web apps' engine API, behind the Tasklist login and CSRF
+        String path = "/camunda/api/engine/engine/default/task/" + audit.getId() + "/complete";
+        CockpitSession tasklist = CockpitSession.logIn(port, "tasklist", "chen.jing", "demo");
+        assertThat(tasklist.loginStatus()).isEqualTo(200);
+        // Tasklist opens the task first (the session's CSRF token comes with that answer)
+        assertThat(tasklist.get("/camunda/api/engine/engine/default/task/" + audit.getId()).statusCode()).isEqualTo(200);
+
+        List<HttpResponse<String>> answers = simultaneously(2, () -> tasklist.postJson(path, COMPLETE_AUDIT));
+
+        assertThat(answers).as(answers.stream().map(HttpResponse::body).toList().toString())
+                .extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
+        assertThat(answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow().body())
+                .containsAnyOf("OptimisticLockingException", "TaskAlreadyCompleted");
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey("Task_AuditFees").finished().count()).as("completed once").isOne();
+        HttpResponse<String> again = tasklist.postJson(path, COMPLETE_AUDIT);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("TaskAlreadyCompleted");
+    }
+
+    private static List<HttpResponse<String>> simultaneously(int requests, Supplier<HttpResponse<String>> request) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> racing = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return request.get();
+            }));
+        }
+        start.countDown();
+        return racing.stream().map(CompletableFuture::join).toList();
     }
 
     /** A fee dispute triaged by customer service: its audit task waits for compliance-legal. */

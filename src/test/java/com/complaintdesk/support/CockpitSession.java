@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A web app session as the login page makes it: fetch the app's page for the session and CSRF cookies, post the login
- * form for that app, and send the session cookie with later requests (Cockpit plugins' resources take it).
+ * form for that app, and send the session cookie with later requests (Cockpit plugins' resources take it; Tasklist's
+ * posts also carry the CSRF token).
  */
 public final class CockpitSession {
 
@@ -32,12 +33,20 @@ public final class CockpitSession {
                 "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8),
                 "Cookie", String.join("; ", cookies), "X-XSRF-TOKEN", csrfToken);
         // a successful login starts a new session: its cookie replaces the page's
-        login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).forEach(cookie -> {
-            String name = cookie.substring(0, cookie.indexOf('=') + 1);
-            cookies.removeIf(c -> c.startsWith(name));
-            cookies.add(cookie);
-        });
+        keep(cookies, login);
         return new CockpitSession(port, cookies, login.statusCode());
+    }
+
+    /** Keeps the cookies an answer sets, as a browser does: a new value replaces the old one of that name. */
+    private static HttpResponse<String> keep(List<String> cookies, HttpResponse<String> answer) {
+        answer.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).forEach(cookie -> {
+            String name = cookie.substring(0, cookie.indexOf('=') + 1);
+            synchronized (cookies) {
+                cookies.removeIf(c -> c.startsWith(name));
+                cookies.add(cookie);
+            }
+        });
+        return answer;
     }
 
     public int loginStatus() {
@@ -45,6 +54,13 @@ public final class CockpitSession {
     }
 
     public HttpResponse<String> get(String path) {
-        return Http.on(port).get(path, "Cookie", String.join("; ", cookies));
+        return keep(cookies, Http.on(port).get(path, "Cookie", String.join("; ", cookies)));
+    }
+
+    /** A JSON post as the app's pages send it: the session cookie and the session's CSRF token in its header. */
+    public HttpResponse<String> postJson(String path, String json) {
+        String csrfToken = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11))
+                .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie: " + cookies));
+        return Http.on(port).postJson(path, json, "Cookie", String.join("; ", cookies), "X-XSRF-TOKEN", csrfToken);
     }
 }
