@@ -262,19 +262,49 @@ public final class Benchmark {
                 Map.of(), settings.workDir().resolve("startup"), startTimeout());
     }
 
-    /** What a bare Camunda starter application has: our runtime class path less our classes and our own additions. */
+    /**
+     * What a bare Camunda starter application has: the libraries listed in benchmark/bare-camunda-dependencies.txt,
+     * taken from our runtime class path (so of the same versions), and none of ours.
+     */
     private String bareClassPath() {
-        List<String> ours = List.of("springdoc", "swagger", "flyway", "hibernate", "jakarta.persistence", "spring-data-",
-                "spring-boot-actuator", "micrometer-core", "micrometer-jakarta", "HdrHistogram", "LatencyUtils", "angus", "jakarta.mail",
-                "jakarta.activation", "bucket4j", "postgresql", "camunda-spin", "camunda-engine-plugin-spin",
-                "jakarta.validation", "classmate", "antlr4", "jboss-logging", "webjars", "spring-aspects", "aspectjweaver",
-                "jandex", "istack", "jaxb", "spring-orm", "spring-context-support");
-        Stream<String> jars = Arrays.stream(settings.runtimeClassPath().split(java.io.File.pathSeparator))
-                .filter(entry -> {
-                    String file = Path.of(entry).getFileName().toString();
-                    return ours.stream().noneMatch(file::contains);
-                });
-        return Stream.concat(Stream.of(settings.testClasses().toString()), jars).collect(Collectors.joining(java.io.File.pathSeparator));
+        List<String> jars = bareJars(settings.runtimeClassPath(), bareDependencies());
+        return Stream.concat(Stream.of(settings.testClasses().toString()), jars.stream())
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /** The groupId:artifactId lines of the bare application's dependency list. */
+    static List<String> bareDependencies() {
+        try (var in = Benchmark.class.getResourceAsStream("/benchmark/bare-camunda-dependencies.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("benchmark/bare-camunda-dependencies.txt is not on the test class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The jars of {@code classPath} (Maven repository paths, group/artifact/version/file) whose groupId:artifactId is
+     * one of {@code dependencies}; every dependency must be found, or the baseline would lack a library it needs.
+     */
+    static List<String> bareJars(String classPath, List<String> dependencies) {
+        Map<String, String> byArtifact = new LinkedHashMap<>();
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            List<String> segments = Arrays.asList(entry.replace('\\', '/').split("/"));
+            int repository = segments.lastIndexOf("repository");
+            if (repository >= 0 && segments.size() - repository > 4) {
+                List<String> coordinates = segments.subList(repository + 1, segments.size() - 3);
+                String artifact = segments.get(segments.size() - 3);
+                byArtifact.put(String.join(".", coordinates) + ":" + artifact, entry);
+            }
+        }
+        List<String> missing = dependencies.stream().filter(d -> !byArtifact.containsKey(d)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the bare application's libraries " + missing + " are not on our runtime class path");
+        }
+        return dependencies.stream().map(byArtifact::get).toList();
     }
 
     // ---------------------------------------------------------------- load on one database

@@ -1,6 +1,7 @@
 package com.complaintdesk.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -35,6 +36,24 @@ class BenchmarkPartsTest {
                     assertThat(task.getCamundaExpression()).isEqualTo("${true}");
                     assertThat(task.getExtensionElements()).isNull();
                 });
+    }
+
+    @Test
+    void theBareApplicationHasTheCamundaStartersLibrariesFromOurClassPathAndNoneOfOurs() {
+        List<String> dependencies = Benchmark.bareDependencies();
+        String ourClassPath = System.getProperty("java.class.path");
+
+        List<String> jars = Benchmark.bareJars(ourClassPath, dependencies);
+
+        assertThat(jars).hasSameSizeAs(dependencies).doesNotHaveDuplicates();
+        // what Camunda's REST starter needs (Jersey validates with Hibernate Validator) is there
+        assertThat(jars).anyMatch(jar -> jar.contains("hibernate-validator")).anyMatch(jar -> jar.contains("camunda-engine-rest-core"))
+                .anyMatch(jar -> jar.contains("HikariCP")).anyMatch(jar -> jar.contains("/com/sun/xml/bind/jaxb-impl/"));
+        // and nothing only we add
+        assertThat(jars).noneMatch(jar -> jar.matches(".*/(flyway-core|hibernate-core|thymeleaf|poi|springdoc-openapi-starter-common"
+                + "|spring-boot-actuator|camunda-spin-core|postgresql|micrometer-core|bucket4j_jdk17-core)/.*"));
+        assertThatThrownBy(() -> Benchmark.bareJars(ourClassPath, List.of("org.example:not-a-library")))
+                .hasMessageContaining("org.example:not-a-library");
     }
 
     @Test
