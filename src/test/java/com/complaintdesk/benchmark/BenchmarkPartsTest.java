@@ -107,6 +107,22 @@ class BenchmarkPartsTest {
     }
 
     @Test
+    void aRunOfTheStartAloneShowsItsFiguresInOneColumn(@TempDir Path folder) throws Exception {
+        Path report = folder.resolve("performance.md");
+        Benchmark.Settings settings = new Benchmark.Settings(List.of(), List.of("startup"), 10, 5, 1, List.of(100, 200), 10, 10, 3,
+                20, false, List.of("-Xmx1g"), folder, report, "", folder, folder);
+
+        Report.write(settings, Map.of("startup_vs_bare", 1.61, "idle_rss_vs_bare", 1.18),
+                java.time.Instant.parse("2026-12-02T01:00:00Z"));
+
+        assertThat(Files.readString(report))
+                .contains("| Figure | What | Target | value |")
+                .contains("(H2, no demo data) | ≤ 1.3 | 1.61 **missed** |")
+                .contains("(H2, no demo data) | ≤ 1.2 | 1.18 |")
+                .contains("| `step_vs_bare` | ms per task completion ÷ bare process of the same shape | ≤ 1.3 | – |");
+    }
+
+    @Test
     void theBareTimerProcessWaitsWithOneNonInterruptingTimerPerInstance() {
         org.camunda.bpm.model.bpmn.BpmnModelInstance model = Benchmark.timerProcess();
         org.camunda.bpm.model.bpmn.Bpmn.validateModel(model);
