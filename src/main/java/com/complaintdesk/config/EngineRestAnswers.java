@@ -9,13 +9,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
@@ -36,7 +44,9 @@ import org.springframework.core.Ordered;
  * <ul>
  *   <li>409 for a lost race: an OptimisticLockingException (two requests completed one task, or answered one message,
  *       at once: the loser's transaction is rolled back, nothing happens twice), and completing a task that a
- *       concurrent request already completed (404 for a task that never was); and an AlreadyDoneException, which one of
+ *       concurrent request already completed (404 for a task that never was), also when the engine read the task just
+ *       before the other request committed and then found the task's authorizations deleted with it (an
+ *       AuthorizationException for a user who was the task's assignee or candidate); and an AlreadyDoneException, which one of
  *       our steps throws when it finds, under a row lock, that a concurrent request did the same first (an offer
  *       answered by the complainant online while an agent records the answer);</li>
  *   <li>400 naming the field for an integrator's bad value that one of our steps refuses while a message is correlated
@@ -128,7 +138,7 @@ class EngineRestAnswers {
 
         private final ProcessEngine processEngine;
         @Context
-        private UriInfo uriInfo;
+        UriInfo uriInfo;
 
         Mapper(ProcessEngine processEngine) {
             this.processEngine = processEngine;
@@ -150,6 +160,16 @@ class EngineRestAnswers {
                 log.info("Engine REST request lost a race: {}", exception.getMessage());
                 return answer(Response.Status.CONFLICT, "OptimisticLockingException",
                         "Another request changed the same data at the same time; this one was not carried out. Reload and try again");
+            }
+            AuthorizationException refused = cause(exception, AuthorizationException.class);
+            if (refused != null) {
+                String taskId = completedTaskId();
+                if (taskId != null && taskEnded(taskId) && mayHaveWorkedOn(taskId, refused.getUserId())) {
+                    log.info("Engine REST request lost a race: task {} was completed by another request while {} completed it",
+                            taskId, refused.getUserId());
+                    return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted", "Task " + taskId + " is already completed");
+                }
+                return ExceptionHandlerHelper.getInstance().getResponse(exception);
             }
             if ((exception instanceof RestException || exception instanceof ProcessEngineException)
                     && cause(exception, NullValueException.class) != null) {
@@ -176,6 +196,36 @@ class EngineRestAnswers {
         private boolean taskEnded(String taskId) {
             return AsApplication.call(processEngine.getIdentityService(), () -> processEngine.getHistoryService()
                     .createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0);
+        }
+
+        /**
+         * Whether the user was the ended task's assignee, owner or candidate (by name or group), as the engine's history
+         * records it: the user had the right to work on it, and the refusal only means the task and its
+         * authorizations were deleted by a concurrent completion. Anybody else keeps the engine's 403.
+         */
+        private boolean mayHaveWorkedOn(String taskId, String userId) {
+            if (userId == null) {
+                return false;
+            }
+            return AsApplication.call(processEngine.getIdentityService(), () -> {
+                HistoricTaskInstance task = processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+                if (task == null) {
+                    return false;
+                }
+                if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
+                    return true;
+                }
+                Set<String> groups = processEngine.getIdentityService().createGroupQuery().groupMember(userId).list().stream()
+                        .map(Group::getId).collect(Collectors.toSet());
+                // the user's or a group's candidacy as it stood when the task ended: its last add or delete
+                Map<String, HistoricIdentityLinkLog> last = new HashMap<>();
+                processEngine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(taskId).type(IdentityLinkType.CANDIDATE)
+                        .orderByTime().asc().list()
+                        .forEach(link -> last.put(link.getUserId() + "/" + link.getGroupId(), link));
+                return last.values().stream()
+                        .filter(link -> "add".equals(link.getOperationType()))
+                        .anyMatch(link -> userId.equals(link.getUserId()) || groups.contains(link.getGroupId()));
+            });
         }
 
         private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {

@@ -10,11 +10,20 @@ import com.complaintdesk.support.ComplaintDeskSpringTest;
 import com.complaintdesk.support.TestIds;
 import com.complaintdesk.support.Http;
 import com.complaintdesk.support.RegisteredComplaints;
+import com.complaintdesk.complaint.Lifecycle;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Clean answers of the engine REST API to integrators: a bad value in /engine-rest/message (unknown regulator, a
  * referral reference already recorded, an unknown legal forum) is 400 naming the field, with nothing written, where a
- * step that refuses it used to make a 500. (A lost race on task completion: StaffAccessTest.)
+ * step that refuses it used to make a 500. A completion refused only because a concurrent request completed the task
+ * (and the engine deleted its authorizations with it) is a 409 for a user who could work on the task, and stays a 403
+ * for anybody else. (A lost race on task completion over HTTP: StaffAccessTest, ApiCleanAnswersTest.)
  */
 @ComplaintDeskSpringTest
 class EngineRestAnswersTest {
@@ -30,6 +41,8 @@ class EngineRestAnswersTest {
     @LocalServerPort int port;
     @Autowired IntakeService intake;
     @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ProcessEngine processEngine;
     @Autowired JdbcClient jdbc;
 
     private final RegisteredComplaints registered = new RegisteredComplaints();
@@ -71,6 +84,40 @@ class EngineRestAnswersTest {
         assertThat(duplicate.statusCode()).as(duplicate.body()).isEqualTo(400);
         assertThat(duplicate.body()).contains("regulatorReference", "already recorded");
         assertThat(count("regulator_referral")).isEqualTo(referralsNow);
+    }
+
+    /**
+     * The engine reads the task, a concurrent completion commits and deletes the task's authorizations, the engine's
+     * check then refuses: an AuthorizationException. For the assignee or a candidate (by group) that is a lost race,
+     * 409; for a user of another department, and for a task that is still open, it stays Camunda's 403.
+     */
+    @Test
+    void aRefusalCausedByAConcurrentCompletionIs409OnlyForUsersWhoCouldWorkOnTheTask() {
+        String number = register(Category.SERVICE_QUALITY);
+        Task triage = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey("Task_TriageComplaint").singleResult();
+        taskService.claim(triage.getId(), "wang.fang");
+
+        assertThat(refusal("wang.fang", triage.getId()).getStatus()).as("the task is still open").isEqualTo(403);
+
+        taskService.complete(triage.getId(), Variables.createVariables()
+                .putValue(Lifecycle.CATEGORY.name(), Category.SERVICE_QUALITY.name())
+                .putValue(Lifecycle.SUB_CATEGORY.name(), "RUDE_STAFF")
+                .putValue(Lifecycle.EVIDENCE_REQUIRED.name(), false)
+                .putValue(Lifecycle.IS_DUPLICATE.name(), false));
+
+        Response assignee = refusal("wang.fang", triage.getId());
+        assertThat(assignee.getStatus()).isEqualTo(409);
+        assertThat(String.valueOf(assignee.getEntity())).contains("TaskAlreadyCompleted", triage.getId());
+        assertThat(refusal("li.na", triage.getId()).getStatus()).as("a candidate through customer-service").isEqualTo(409);
+        assertThat(refusal("zhang.wei", triage.getId()).getStatus()).as("technical support was never a candidate").isEqualTo(403);
+        assertThat(refusal("wang.fang", "no-such-task").getStatus()).isEqualTo(403);
+    }
+
+    private Response refusal(String userId, String taskId) {
+        EngineRestAnswers.EngineExceptions mapper = new EngineRestAnswers.EngineExceptions(processEngine);
+        mapper.uriInfo = Mockito.mock(UriInfo.class);
+        Mockito.when(mapper.uriInfo.getPath()).thenReturn("task/" + taskId + "/complete");
+        return mapper.toResponse(new AuthorizationException(userId, "TASK_WORK", "Task", taskId));
     }
 
     private static String referral(String number, String regulator, String reference) {
