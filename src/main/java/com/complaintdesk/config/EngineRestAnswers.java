@@ -164,7 +164,7 @@ class EngineRestAnswers {
             AuthorizationException refused = cause(exception, AuthorizationException.class);
             if (refused != null) {
                 String taskId = completedTaskId();
-                if (taskId != null && taskEnded(taskId) && mayHaveWorkedOn(taskId, refused.getUserId())) {
+                if (taskId != null && mayHaveWorkedOnEnded(taskId, refused.getUserId())) {
                     log.info("Engine REST request lost a race: task {} was completed by another request while {} completed it",
                             taskId, refused.getUserId());
                     return answer(Response.Status.CONFLICT, "TaskAlreadyCompleted", "Task " + taskId + " is already completed");
@@ -199,17 +199,18 @@ class EngineRestAnswers {
         }
 
         /**
-         * Whether the user was the ended task's assignee, owner or candidate (by name or group), as the engine's history
-         * records it: the user had the right to work on it, and the refusal only means the task and its
-         * authorizations were deleted by a concurrent completion. Anybody else keeps the engine's 403.
+         * Whether the task has ended and the user was its assignee, owner or candidate (by name or group), as the engine's
+         * history records it: the user had the right to work on it, and the refusal only means the task and its
+         * authorizations were deleted by a concurrent completion. Anybody else, and any refusal on an open task, keeps
+         * the engine's 403.
          */
-        private boolean mayHaveWorkedOn(String taskId, String userId) {
+        private boolean mayHaveWorkedOnEnded(String taskId, String userId) {
             if (userId == null) {
                 return false;
             }
             return AsApplication.call(processEngine.getIdentityService(), () -> {
                 HistoricTaskInstance task = processEngine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
-                if (task == null) {
+                if (task == null || task.getEndTime() == null) {
                     return false;
                 }
                 if (userId.equals(task.getAssignee()) || userId.equals(task.getOwner())) {
