@@ -3,12 +3,17 @@ package com.complaintdesk.settlement;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 public interface AgreementRepository extends JpaRepository<SettlementAgreement, Long> {
 
-    Optional<SettlementAgreement> findByAgreementNumber(String agreementNumber);
+    // the steps' look-ups as JPQL rather than derived queries: their SQL is kept (see ProposalRepository.latestRounds)
+    @Query("select a from SettlementAgreement a where a.agreementNumber = :agreementNumber")
+    Optional<SettlementAgreement> findByAgreementNumber(@Param("agreementNumber") String agreementNumber);
 
     List<SettlementAgreement> findByComplaintIdOrderByIdAsc(Long complaintId);
 
-    Optional<SettlementAgreement> findByProposalId(Long proposalId);
+    @Query("select a from SettlementAgreement a where a.proposalId = :proposalId")
+    Optional<SettlementAgreement> findByProposalId(@Param("proposalId") Long proposalId);
 }

@@ -108,7 +108,7 @@ public class Agreements {
     }
 
     private SettlementProposal accepted(Complaint complaint) {
-        SettlementProposal proposal = proposals.findFirstByComplaintIdAndSourceOrderByRoundDesc(complaint.getId(), SettlementProposal.Source.NEGOTIATION)
+        SettlementProposal proposal = proposals.currentNegotiated(complaint.getId())
                 .orElseThrow(() -> new IllegalStateException("Complaint " + complaint.getComplaintNumber() + " has no proposal"));
         if (proposal.getStatus() != SettlementProposal.Status.ACCEPTED) {
             throw new IllegalStateException("Proposal round " + proposal.getRound() + " of " + complaint.getComplaintNumber() + " is "

@@ -3,10 +3,14 @@ package com.complaintdesk.settlement;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 public interface DeviceOrderRepository extends JpaRepository<DeviceServiceOrder, Long> {
 
-    Optional<DeviceServiceOrder> findByIdempotencyKey(String key);
+    /** JPQL rather than a derived query: its SQL is kept (see ProposalRepository.latestRounds). */
+    @Query("select o from DeviceServiceOrder o where o.idempotencyKey = :key")
+    Optional<DeviceServiceOrder> findByIdempotencyKey(@Param("key") String key);
 
     List<DeviceServiceOrder> findByComplaintId(Long complaintId);
 

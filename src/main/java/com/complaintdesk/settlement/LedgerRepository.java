@@ -3,10 +3,14 @@ package com.complaintdesk.settlement;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 
 public interface LedgerRepository extends JpaRepository<LedgerEntry, Long> {
 
-    Optional<LedgerEntry> findByIdempotencyKey(String key);
+    /** JPQL rather than a derived query: its SQL is kept (see ProposalRepository.latestRounds). */
+    @Query("select e from LedgerEntry e where e.idempotencyKey = :key")
+    Optional<LedgerEntry> findByIdempotencyKey(@Param("key") String key);
 
     List<LedgerEntry> findByComplaintId(Long complaintId);
 

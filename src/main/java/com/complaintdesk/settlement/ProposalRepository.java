@@ -2,6 +2,8 @@ package com.complaintdesk.settlement;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -10,10 +12,23 @@ public interface ProposalRepository extends JpaRepository<SettlementProposal, Lo
 
     List<SettlementProposal> findByComplaintIdOrderByRoundAsc(Long complaintId);
 
-    long countByComplaintId(Long complaintId);
+    // the steps' look-ups as JPQL rather than derived queries: their SQL is kept (see latestRounds)
+    @Query("select count(p) from SettlementProposal p where p.complaintId = :complaintId")
+    long countByComplaintId(@Param("complaintId") Long complaintId);
 
     /** The complaint's current negotiated proposal: the latest round. */
-    Optional<SettlementProposal> findFirstByComplaintIdAndSourceOrderByRoundDesc(Long complaintId, SettlementProposal.Source source);
+    default Optional<SettlementProposal> currentNegotiated(Long complaintId) {
+        return latestRounds(complaintId, SettlementProposal.Source.NEGOTIATION, PageRequest.of(0, 1)).stream().findFirst();
+    }
+
+    /**
+     * The complaint's proposals from one source, the latest round first (ask for a page). A JPQL string rather than a
+     * derived query: Hibernate keeps the SQL of a JPQL string but translates a derived (criteria) query again on every
+     * call, and the settlement steps read the current proposal in each of theirs (docs/performance.md).
+     */
+    @Query("select p from SettlementProposal p where p.complaintId = :complaintId and p.source = :source order by p.round desc")
+    List<SettlementProposal> latestRounds(@Param("complaintId") Long complaintId, @Param("source") SettlementProposal.Source source,
+                                          Pageable page);
 
     /**
      * The status of the complaint's current negotiated proposal, its row locked (select ... for update) until the
@@ -24,7 +39,9 @@ public interface ProposalRepository extends JpaRepository<SettlementProposal, Lo
             + " order by round desc limit 1 for update", nativeQuery = true)
     Optional<String> lockCurrentNegotiatedStatus(@Param("complaintId") Long complaintId);
 
-    List<SettlementProposal> findByComplaintIdAndStatusOrderByRoundDesc(Long complaintId, SettlementProposal.Status status);
+    @Query("select p from SettlementProposal p where p.complaintId = :complaintId and p.status = :status order by p.round desc")
+    List<SettlementProposal> findByComplaintIdAndStatusOrderByRoundDesc(@Param("complaintId") Long complaintId,
+                                                                        @Param("status") SettlementProposal.Status status);
 
     Optional<SettlementProposal> findByComplaintIdAndSourceAndSourceReference(Long complaintId, SettlementProposal.Source source,
                                                                              String sourceReference);

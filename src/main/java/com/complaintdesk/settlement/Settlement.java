@@ -192,7 +192,7 @@ public class Settlement {
 
     /** The complaint's current negotiated proposal (our record, not a variable), which must be in the given state. */
     SettlementProposal current(Complaint complaint, SettlementProposal.Status... expected) {
-        SettlementProposal proposal = proposals.findFirstByComplaintIdAndSourceOrderByRoundDesc(complaint.getId(), SettlementProposal.Source.NEGOTIATION)
+        SettlementProposal proposal = proposals.currentNegotiated(complaint.getId())
                 .orElseThrow(() -> new IllegalStateException("Complaint " + complaint.getComplaintNumber() + " has no proposal yet"));
         if (!List.of(expected).contains(proposal.getStatus())) {
             throw new IllegalStateException("Proposal round " + proposal.getRound() + " of " + complaint.getComplaintNumber() + " is "
