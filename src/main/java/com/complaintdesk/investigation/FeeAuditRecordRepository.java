@@ -2,8 +2,8 @@ package com.complaintdesk.investigation;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface FeeAuditRecordRepository extends JpaRepository<FeeAuditRecord, Long> {
 

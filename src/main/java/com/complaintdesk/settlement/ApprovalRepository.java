@@ -3,8 +3,8 @@ package com.complaintdesk.settlement;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.repository.query.Param;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface ApprovalRepository extends JpaRepository<ProposalApproval, Long> {
 
