@@ -2,8 +2,8 @@ package com.complaintdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.support.MigratedH2;
 import java.util.Random;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +16,7 @@ class MigrationsOnH2Test {
 
     @Test
     void migrationsApplyOnH2AndEvidenceFileContentRoundTrips() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:migrations-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource dataSource = MigratedH2.create("migrations");
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("""
                 insert into complaint (complaint_number, channel, status, complainant_name, complainant_phone, merchant_id, category,

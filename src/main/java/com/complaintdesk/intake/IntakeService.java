@@ -8,7 +8,6 @@ import com.complaintdesk.complaint.Complainant;
 import com.complaintdesk.complaint.Complaint;
 import com.complaintdesk.complaint.ComplaintRecords;
 import com.complaintdesk.complaint.ComplaintRepository;
-import com.complaintdesk.complaint.ComplaintStatus;
 import com.complaintdesk.complaint.InvalidInputException;
 import com.complaintdesk.complaint.Milestone;
 import com.complaintdesk.deadline.BusinessCalendar;
@@ -20,7 +19,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +27,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class IntakeService {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-    private static final Set<ComplaintStatus> FINISHED = EnumSet.of(ComplaintStatus.CLOSED);
 
     private final Validator validator;
     private final ComplaintRepository complaints;
@@ -117,9 +113,8 @@ public class IntakeService {
         records.recordPublic(complaint, Milestone.REGISTERED,
                 BundleWords.both("intake.record.registered", registration.channel().label(), registration.category().label()));
 
-        String suspected = complaints.findOpenSimilarNumbers(complaint.getCategory(), complaint.getComplainant().merchantId(),
-                        complaint.getTerminalSerial(), number, FINISHED, PageRequest.of(0, 1)).stream()
-                .findFirst().orElse(null);
+        String suspected = complaints.firstOpenSimilarNumber(complaint.getCategory(), complaint.getComplainant().merchantId(),
+                complaint.getTerminalSerial(), number).orElse(null);
         if (suspected != null) {
             records.recordInternal(complaint, Milestone.REGISTERED, BundleWords.both("intake.record.possibleDuplicate", suspected));
         }

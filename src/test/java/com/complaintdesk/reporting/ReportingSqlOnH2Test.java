@@ -2,10 +2,10 @@ package com.complaintdesk.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.complaintdesk.support.MigratedH2;
 import com.complaintdesk.support.SeededComplaints;
 import java.math.BigDecimal;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,8 +20,7 @@ class ReportingSqlOnH2Test {
 
     @Test
     void theKpisAndReportsComputeOnH2() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:reporting-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        DriverManagerDataSource dataSource = MigratedH2.create("reporting");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(dataSource);
         KpiQueriesTest.seedMarch(new SeededComplaints(jdbc));
