@@ -17,19 +17,25 @@ class GuardedFormService extends FormServiceImpl {
     @Override
     public void submitTaskForm(String taskId, Map<String, Object> properties) {
         guard.completion(taskId, properties);
-        super.submitTaskForm(taskId, properties);
+        guard.lostRaceAware(taskId, () -> {
+            super.submitTaskForm(taskId, properties);
+            return null;
+        });
     }
 
     @Override
     public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
         guard.completion(taskId, properties);
-        return super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues);
+        return guard.lostRaceAware(taskId, () -> super.submitTaskFormWithVariablesInReturn(taskId, properties, deserializeValues));
     }
 
     @Override
     @SuppressWarnings("deprecation")
     public void submitTaskFormData(String taskId, Map<String, String> properties) {
         guard.completion(taskId, properties == null ? null : new HashMap<String, Object>(properties));
-        super.submitTaskFormData(taskId, properties);
+        guard.lostRaceAware(taskId, () -> {
+            super.submitTaskFormData(taskId, properties);
+            return null;
+        });
     }
 }

@@ -20,13 +20,16 @@ class GuardedTaskService extends TaskServiceImpl {
     @Override
     public void complete(String taskId, Map<String, Object> variables) {
         guard.completion(taskId, variables);
-        super.complete(taskId, variables);
+        guard.lostRaceAware(taskId, () -> {
+            super.complete(taskId, variables);
+            return null;
+        });
     }
 
     @Override
     public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
         guard.completion(taskId, variables);
-        return super.completeWithVariablesInReturn(taskId, variables, deserializeValues);
+        return guard.lostRaceAware(taskId, () -> super.completeWithVariablesInReturn(taskId, variables, deserializeValues));
     }
 
     @Override
